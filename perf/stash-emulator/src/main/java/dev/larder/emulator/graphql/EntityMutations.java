@@ -1,5 +1,7 @@
 package dev.larder.emulator.graphql;
 
+import dev.larder.emulator.hooks.HookFirer;
+import dev.larder.emulator.library.EntityFiles;
 import dev.larder.emulator.library.Library;
 import dev.larder.emulator.library.NotFoundException;
 import dev.larder.model.EntityType;
@@ -134,25 +136,13 @@ final class EntityMutations {
                 }
                 Map<String, Object> perEntity = new LinkedHashMap<>(hookInput);
                 if (type == EntityType.SCENE || type == EntityType.IMAGE || type == EntityType.GALLERY) {
-                    perEntity.putAll(fileIdentity(type, before));
+                    perEntity.putAll(EntityFiles.identity(type, before));
                 }
                 library.destroy(type, id);
                 fire(type, HookOperation.DESTROY, id, perEntity, null);
             }
             return true;
         };
-    }
-
-    /** The checksum, oshash and path Stash adds to a destroy hook's input for file-backed entities. */
-    static Map<String, Object> fileIdentity(EntityType type, Map<String, Object> entity) {
-        Map<String, Object> identity = new LinkedHashMap<>();
-        Map<String, Object> primary = EntityFiles.primary(type, entity);
-        if (primary != null) {
-            identity.put("checksum", EntityFiles.fingerprint(type, entity, "md5"));
-            identity.put("oshash", EntityFiles.fingerprint(type, entity, "oshash"));
-            identity.put("path", primary.get("path"));
-        }
-        return identity;
     }
 
     /** Sets relations kept on the other side, without bumping those entities' {@code updated_at}, as Stash. */

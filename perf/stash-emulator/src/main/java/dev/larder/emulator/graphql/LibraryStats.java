@@ -2,6 +2,7 @@ package dev.larder.emulator.graphql;
 
 import dev.larder.emulator.library.FindQuery;
 import dev.larder.emulator.library.Library;
+import dev.larder.emulator.library.EntityFiles;
 import dev.larder.model.EntityType;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;

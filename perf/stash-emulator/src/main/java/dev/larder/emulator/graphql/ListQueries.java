@@ -4,6 +4,7 @@ import dev.larder.emulator.faults.Faults;
 import dev.larder.emulator.library.FindQuery;
 import dev.larder.emulator.library.FindResult;
 import dev.larder.emulator.library.Library;
+import dev.larder.emulator.library.EntityFiles;
 import dev.larder.model.EntityType;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;

@@ -1,5 +1,6 @@
 package dev.larder.emulator.graphql;
 
+import dev.larder.emulator.library.EntityFiles;
 import dev.larder.model.EntityType;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;

@@ -1,5 +1,6 @@
 package dev.larder.emulator.graphql;
 
+import dev.larder.emulator.hooks.HookFirer;
 import dev.larder.emulator.library.Library;
 import dev.larder.emulator.library.NotFoundException;
 import dev.larder.model.EntityType;

@@ -2,6 +2,7 @@ package dev.larder.emulator.graphql;
 
 import dev.larder.emulator.faults.Faults;
 import dev.larder.emulator.library.InvalidQueryException;
+import dev.larder.emulator.hooks.HookFirer;
 import dev.larder.emulator.library.Library;
 import dev.larder.emulator.library.NotFoundException;
 import graphql.ExecutionInput;

@@ -1,4 +1,4 @@
-package dev.larder.emulator.graphql;
+package dev.larder.emulator.hooks;
 
 import dev.larder.model.HookTrigger;
 
