@@ -23,6 +23,15 @@ public record RequestContext(String baseUrl, String apiKey) {
         context.put(KEY, this);
     }
 
+    /**
+     * This context as a GraphQL context entry, for transports that fill the context from a map.
+     *
+     * @return a one-entry map
+     */
+    public java.util.Map<Object, Object> asContextEntry() {
+        return java.util.Map.of(KEY, this);
+    }
+
     static RequestContext of(DataFetchingEnvironment env) {
         RequestContext ctx = env.getGraphQlContext().get(KEY);
         if (ctx == null) {
