@@ -31,6 +31,7 @@ import dev.larder.model.HookTrigger;
  * {@code "error executing post hooks: <reason>"} and ends the dispatch: later plugins do not run, as in Stash.
  * Stash's loop guard is kept: a plugin's hook for a trigger is skipped once it is running 10 times nested on the
  * calling thread (which is how a hook's {@code gql.Do} mutation reaches {@code fire} again in-process).
+ * {@code log.Progress} in a hook is ignored: Stash gives hooks no progress channel, so there it blocks forever.
  *
  * <p>Thread-safe: concurrent calls run their hooks concurrently, as concurrent saves do in Stash.
  */
