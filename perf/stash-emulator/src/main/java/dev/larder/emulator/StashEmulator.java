@@ -21,6 +21,11 @@ import graphql.ExecutionResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -54,6 +59,8 @@ public final class StashEmulator implements AutoCloseable {
     private final String host;
     private final String apiKey;
     private final int port;
+    /** Stash always has a plugins folder; without one given, the emulator makes an empty one and removes it on close. */
+    private final Path emptyPluginsDir;
 
     private StashEmulator(Builder b) {
         this.library = new SyntheticLibrary(b.spec, b.clock);
@@ -61,16 +68,18 @@ public final class StashEmulator implements AutoCloseable {
         this.apiKey = b.apiKey;
         this.logs = new LogBroadcaster(b.clock, b.spec.zone(), b.logBatchInterval);
         this.jobs = new JobQueue(b.clock, b.spec.zone(), logs);
-        this.plugins = new PluginRegistry(b.pluginsDir, logs);
+        this.emptyPluginsDir = b.pluginsDir == null ? emptyFolder() : null;
+        this.plugins = new PluginRegistry(b.pluginsDir != null ? b.pluginsDir : emptyPluginsDir, logs);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         PluginSettings settings = new PluginSettings();
+        // plugins are told the port before the server binds it, as Stash's own server connection is known up front
+        this.port = b.port != 0 ? b.port : freePort(host);
         // hooks call back into the API in-process, which exists only once the API is built: late binding
         StashGraphql[] api = new StashGraphql[1];
-        int[] boundPort = new int[1];
         this.hooks = new HookDispatcher(plugins, logs,
                 (document, variables) -> api[0].execute(document, variables, null,
-                        new RequestContext("http://" + host + ":" + boundPort[0], apiKey)).toSpecification(),
-                new ServerConnection("http", host, b.port, "/root/.stash", "session"));
+                        new RequestContext(baseUrl(), apiKey)).toSpecification(),
+                new ServerConnection("http", host, port, "/root/.stash", "session"));
         ScanTasks scans = new ScanTasks(library, disk, hooks::fire, logs);
         this.graphql = new StashGraphql(library, faults, hooks::fire,
                 List.of(new ServiceWiring(logs, jobs, scans, plugins, hooks, settings)));
@@ -80,8 +89,23 @@ public final class StashEmulator implements AutoCloseable {
                         .asContextEntry(),
                 b.keepAliveInterval);
         this.http = new EmulatorHttpServer(vertx, library, graphql, faults, apiKey, webSockets::handle);
-        this.port = http.start(host, b.port, GraphqlWebSocket.SUBPROTOCOLS);
-        boundPort[0] = port;
+        http.start(host, port, GraphqlWebSocket.SUBPROTOCOLS);
+    }
+
+    private static Path emptyFolder() {
+        try {
+            return Files.createTempDirectory("stash-emulator-plugins");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a plugins folder", e);
+        }
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
     }
 
     /**
@@ -188,6 +212,13 @@ public final class StashEmulator implements AutoCloseable {
         jobs.close();
         logs.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        if (emptyPluginsDir != null) {
+            try {
+                Files.deleteIfExists(emptyPluginsDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Configures an emulator. Not thread-safe. */

@@ -99,13 +99,17 @@ public final class Faults {
         return this;
     }
 
-    /** Turns every fault off. */
-    public void clear() {
+    /**
+     * Turns every fault off.
+     *
+     * @return this
+     */
+    public Faults clear() {
         latency = Duration.ZERO;
         errorShare = 0;
         getAllLimit = Integer.MAX_VALUE;
         perPageClamp = Integer.MAX_VALUE;
-        resume();
+        return resume();
     }
 
     /**

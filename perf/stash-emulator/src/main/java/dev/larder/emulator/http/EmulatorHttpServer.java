@@ -7,6 +7,7 @@ import dev.larder.emulator.faults.Faults;
 import dev.larder.emulator.graphql.RequestContext;
 import dev.larder.emulator.graphql.StashGraphql;
 import dev.larder.emulator.library.Library;
+import dev.larder.emulator.ws.GraphqlWebSocket;
 import graphql.ExecutionResult;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -102,6 +103,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
         }
         boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
         if (request.path().equals("/graphql") && upgrade) {
+            GraphqlWebSocket.preferServerOrder(request.headers());
             request.toWebSocket().onSuccess(webSockets).onFailure(e ->
                     LOG.log(Level.FINE, "websocket upgrade failed", e));
             return;
