@@ -1,0 +1,91 @@
+package dev.larder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import dev.larder.http.JsonErrors;
+import dev.larder.http.VersionService;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * Starts Larder's web server.
+ * <p>
+ * Configuration comes from {@code application.yaml} on the class path, overlaid by the file given with
+ * {@code --config FILE}, overlaid by system properties and environment variables ({@code SERVER_PORT=9000} sets
+ * {@code server.port}).
+ */
+public final class Main {
+    private static final Logger LOGGER = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    /**
+     * Starts the server and returns once it listens; the server runs until the JVM stops. Exits with status 2 on
+     * bad arguments.
+     *
+     * @param args nothing, or {@code --config FILE}
+     */
+    public static void main(String[] args) {
+        Optional<Path> configFile;
+        try {
+            configFile = configFile(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("larder serve: " + e.getMessage() + " (usage: larder serve [--config FILE])");
+            System.exit(2);
+            return;
+        }
+        LogConfig.configureRuntime();
+        Config config = configFile.map(Main::config).orElseGet(Config::create);
+        Config.global(config);
+
+        WebServer server = WebServer.builder()
+                .config(config.get("server"))
+                .directHandlers(JsonErrors.directHandlers())
+                .routing(Main::routing)
+                .build()
+                .start();
+        LOGGER.info(() -> "Larder " + LarderVersion.current() + " is up: http://" + server.prototype().host() + ":"
+                + server.port() + "/api/v1/version");
+    }
+
+    /**
+     * Adds Larder's HTTP API and its JSON error handlers to a routing. Health comes with the server's observe feature;
+     * the server also needs {@link JsonErrors#directHandlers()} for the failures Helidon answers outside the routing.
+     *
+     * @param routing the routing to add to; not null
+     */
+    public static void routing(HttpRouting.Builder routing) {
+        JsonErrors.register(routing);
+        routing.register("/api/v1/version", new VersionService(LarderVersion.current()));
+    }
+
+    private static Optional<Path> configFile(String[] args) {
+        if (args.length == 0) {
+            return Optional.empty();
+        }
+        if (args.length != 2 || !args[0].equals("--config")) {
+            throw new IllegalArgumentException("expected no arguments or --config FILE");
+        }
+        Path file = Path.of(args[1]);
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read the configuration file " + file.toAbsolutePath());
+        }
+        return Optional.of(file);
+    }
+
+    /** The file's keys over application.yaml's; the builder puts system properties and environment over both. */
+    private static Config config(Path file) {
+        return Config.builder()
+                .addSource(ConfigSources.file(file))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .build();
+    }
+}
