@@ -302,7 +302,7 @@ class SyntheticLibraryGenerationTest {
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
                 () -> scene.put("title", "x"));
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
-                () -> ((List<Object>) scene.get("files")).clear());
+                () -> list(scene.get("files")).clear());
         assertThat(scene.get("title"), not(equalTo("x")));
     }
 }
