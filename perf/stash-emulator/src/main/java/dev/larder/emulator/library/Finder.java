@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -75,8 +74,7 @@ final class Finder {
         }
         for (Integer id : ids) {
             if (!state.live(id)) {
-                throw new InvalidQueryException(type.graphqlName().toLowerCase(Locale.ROOT) + " with id " + id
-                        + " not found");
+                throw new InvalidQueryException(NotFoundException.notFound(type, id));
             }
         }
         return new FindResult(ids.size(), List.copyOf(ids));
