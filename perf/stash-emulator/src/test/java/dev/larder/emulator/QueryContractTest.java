@@ -144,6 +144,14 @@ class QueryContractTest {
     }
 
     @Test
+    void sceneStreamsCarryTheApiKeyAsInStash() {
+        JsonNode streams = http.data("{sceneStreams(id:\"3\"){url mime_type label}}").get("sceneStreams");
+        assertThat(streams.size(), greaterThan(1));
+        assertThat(streams.get(0).get("url").asText(), startsWith(emulator.baseUrl() + "/scene/3/stream?apikey="));
+        assertThat(http.post("{sceneStreams(id:\"999999\"){url}}").firstError(), is("scene with id 999999 not found"));
+    }
+
+    @Test
     void countsAgreeWithStats() {
         JsonNode stats = http.data("{stats{scene_count performer_count tag_count studio_count group_count "
                 + "gallery_count image_count}}").get("stats");

@@ -2,17 +2,21 @@ package dev.larder.emulator.graphql;
 
 import dev.larder.emulator.library.Library;
 import dev.larder.model.EntityType;
-import graphql.schema.DataFetcher;
+import graphql.language.Field;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.PropertyDataFetcher;
-import graphql.schema.SelectedField;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The fetcher for every field that has no fetcher of its own. Entity maps hold their fields under their GraphQL
@@ -22,7 +26,7 @@ import java.util.Map;
  * <p>A reference whose selection asks for nothing but {@code id} is answered without loading the entity, which
  * keeps id-only relation lists (what a sync asks for) as cheap as in Stash's dataloaders.
  */
-final class EntityFieldFetcher implements DataFetcher<Object> {
+final class EntityFieldFetcher implements LightDataFetcher<Object> {
 
     private final Library library;
 
@@ -32,24 +36,33 @@ final class EntityFieldFetcher implements DataFetcher<Object> {
 
     @Override
     public Object get(DataFetchingEnvironment env) {
-        Object source = env.getSource();
-        String field = env.getField().getName();
+        return get(env.getFieldDefinition(), env.getSource(), () -> env);
+    }
+
+    /**
+     * Reads a field without graphql-java building a fetching environment, which costs more than the read itself
+     * for the sixty-odd fields of every scene on a page; the environment is asked for only to follow a reference.
+     */
+    @Override
+    public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> env) {
+        String field = definition.getName();
         if (!(source instanceof Map<?, ?> map)) {
             if (source == null) {
-                throw new NotEmulatedException(parentName(env) + "." + field);
+                throw new NotEmulatedException(parentName(env.get()) + "." + field);
             }
-            return PropertyDataFetcher.fetching(field).get(env);
-        }
-        if (!map.containsKey(field)) {
-            throw new NotEmulatedException(parentName(env) + "." + field);
+            // records of the emulator's services (jobs, log entries) have no map to read
+            return PropertyDataFetcher.fetching(field).get(env.get());
         }
         Object value = map.get(field);
-        GraphQLNamedType type = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getFieldType());
+        if (value == null && !map.containsKey(field)) {
+            throw new NotEmulatedException(parentName(env.get()) + "." + field);
+        }
+        GraphQLNamedType type = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType());
         EntityType referenced = type instanceof GraphQLObjectType ? referencedType(type.getName()) : null;
         if (referenced == null || value == null) {
             return value;
         }
-        return resolve(referenced, value, idOnly(env));
+        return resolve(referenced, value, idOnly(env.get()));
     }
 
     private Object resolve(EntityType type, Object value, boolean idOnly) {
@@ -73,10 +86,19 @@ final class EntityFieldFetcher implements DataFetcher<Object> {
         return idOnly ? Map.of("id", id) : library.get(type, id);
     }
 
+    /**
+     * Whether the field's selection asks for nothing but {@code id} (and {@code __typename}). Read from the document
+     * itself, which every item of a list shares, rather than from the computed selection set, which graphql-java
+     * builds anew per item; a fragment counts as asking for more.
+     */
     static boolean idOnly(DataFetchingEnvironment env) {
-        for (SelectedField selected : env.getSelectionSet().getImmediateFields()) {
-            String name = selected.getName();
-            if (!"id".equals(name) && !"__typename".equals(name)) {
+        SelectionSet selections = env.getField().getSelectionSet();
+        if (selections == null) {
+            return false;
+        }
+        for (Selection<?> selection : selections.getSelections()) {
+            if (!(selection instanceof Field field)
+                    || !("id".equals(field.getName()) || "__typename".equals(field.getName()))) {
                 return false;
             }
         }

@@ -1,6 +1,8 @@
 package dev.larder.emulator.graphql;
 
 import dev.larder.emulator.library.EntityFiles;
+import dev.larder.emulator.library.Library;
+import dev.larder.emulator.library.NotFoundException;
 import dev.larder.model.EntityType;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -20,7 +22,14 @@ final class MediaPaths {
     private MediaPaths() {
     }
 
-    static void wire(RuntimeWiring.Builder wiring) {
+    static void wire(RuntimeWiring.Builder wiring, Library library) {
+        wiring.type("Query", t -> t.dataFetcher("sceneStreams", env -> {
+            int id = FindArguments.parseId(env.getArgument("id"));
+            if (library.get(EntityType.SCENE, id) == null) {
+                throw new NotFoundException(EntityType.SCENE, id);
+            }
+            return sceneStreams(RequestContext.of(env), id);
+        }));
         wiring.type("Scene", t -> t
                 .dataFetcher("paths", MediaPaths::scenePaths)
                 .dataFetcher("sceneStreams", env -> sceneStreams(RequestContext.of(env), id(env.getSource()))));

@@ -57,7 +57,7 @@ public final class StashGraphql {
         new EntityMutations(library, hooks).wire(wiring);
         new HistoryMutations(library).wire(wiring);
         new MergeMutations(library, hooks).wire(wiring);
-        MediaPaths.wire(wiring);
+        MediaPaths.wire(wiring, library);
         EntityExtras.wire(wiring);
         services.forEach(s -> s.accept(wiring));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(StashSchemaFiles.load(), wiring.build());

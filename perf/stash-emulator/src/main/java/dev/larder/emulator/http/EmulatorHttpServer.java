@@ -39,6 +39,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmulatorHttpServer.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stash's router compresses with {@code middleware.Compress(4)}. */
+    private static final int STASH_COMPRESSION_LEVEL = 4;
 
     private final Vertx vertx;
     private final StashGraphql graphql;
@@ -84,6 +86,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 .setHost(host)
                 .setPort(port)
                 .setCompressionSupported(true)
+                .setCompressionLevel(STASH_COMPRESSION_LEVEL)
                 .setWebSocketSubProtocols(subprotocols)
                 .setMaxWebSocketFrameSize(16 * 1024 * 1024)
                 .setMaxWebSocketMessageSize(64 * 1024 * 1024);
@@ -184,16 +187,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
     }
 
     private static void json(HttpServerRequest request, int status, Object body) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            LOG.log(Level.WARNING, "cannot serialize a GraphQL response", e);
-            request.response().setStatusCode(500).end();
-            return;
-        }
         request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(Buffer.buffer(bytes));
+                .end(ResponseJson.write(body));
     }
 
     @Override
