@@ -117,7 +117,16 @@ final class HistoryMutations {
         };
     }
 
-    private static void store(Map<String, Object> f, String history, String count, String last, List<String> all) {
+    /**
+     * Writes a play or o history with the fields Stash derives from it: the count and, for plays, the last time.
+     *
+     * @param f       the scene's writable fields
+     * @param history {@code play_history} or {@code o_history}
+     * @param count   {@code play_count} or {@code o_counter}
+     * @param last    {@code last_played_at}, or null for o's
+     * @param all     the whole history, sorted here
+     */
+    static void store(Map<String, Object> f, String history, String count, String last, List<String> all) {
         Collections.sort(all);
         f.put(history, all);
         f.put(count, all.size());

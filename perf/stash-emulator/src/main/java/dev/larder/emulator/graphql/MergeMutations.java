@@ -10,7 +10,6 @@ import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -97,12 +96,7 @@ final class MergeMutations {
                                      String count, String last) {
         List<String> all = new ArrayList<>((List<String>) f.getOrDefault(history, List.of()));
         all.addAll((List<String>) source.getOrDefault(history, List.of()));
-        Collections.sort(all);
-        f.put(history, all);
-        f.put(count, all.size());
-        if (last != null) {
-            f.put(last, all.isEmpty() ? null : all.getLast());
-        }
+        HistoryMutations.store(f, history, count, last, all);
     }
 
     @SuppressWarnings("unchecked")

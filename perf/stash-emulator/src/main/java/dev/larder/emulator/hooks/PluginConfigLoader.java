@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -287,6 +288,16 @@ public final class PluginConfigLoader {
         }
 
         private void struct(Node node, String path, String type, BiConsumer<String, Node> field, String... keys) {
+            List<String> known = List.of(keys);
+            entries(node, path, type, known::contains, field);
+        }
+
+        /**
+         * Visits a mapping's entries; a repeated key is a problem when {@code duplicateMatters} says so (yaml.v2
+         * rejects repeats of a struct's known keys and of any map key; an unknown key is reported as unknown).
+         */
+        private void entries(Node node, String path, String type, Predicate<String> duplicateMatters,
+                             BiConsumer<String, Node> entry) {
             if (isNull(node)) {
                 return;
             }
@@ -301,11 +312,11 @@ public final class PluginConfigLoader {
                     continue;
                 }
                 String keyPath = path.isEmpty() ? key : path + "." + key;
-                if (!seen.add(key) && List.of(keys).contains(key)) {
+                if (!seen.add(key) && duplicateMatters.test(key)) {
                     problem(keyPath, tuple.getKeyNode(), "key \"" + key + "\" given twice");
                     continue;
                 }
-                field.accept(key, tuple.getValueNode());
+                entry.accept(key, tuple.getValueNode());
             }
         }
 
@@ -314,25 +325,7 @@ public final class PluginConfigLoader {
         }
 
         private void map(Node node, String path, String type, BiConsumer<String, Node> entry) {
-            if (isNull(node)) {
-                return;
-            }
-            if (!(node instanceof MappingNode mapping)) {
-                problem(path, node, "cannot read " + kind(node) + " into " + type + " (expected a map)");
-                return;
-            }
-            Set<String> seen = new HashSet<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                String key = keyText(tuple.getKeyNode(), path);
-                if (key == null) {
-                    continue;
-                }
-                if (!seen.add(key)) {
-                    problem(path + "." + key, tuple.getKeyNode(), "key \"" + key + "\" given twice");
-                    continue;
-                }
-                entry.accept(key, tuple.getValueNode());
-            }
+            entries(node, path, type, key -> true, entry);
         }
 
         private String keyText(Node key, String path) {

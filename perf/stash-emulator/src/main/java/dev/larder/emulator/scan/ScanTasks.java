@@ -138,40 +138,38 @@ public final class ScanTasks {
     }
 
     private Map<String, Object> videoFile() {
-        int id = nextFileId.getAndIncrement();
-        String now = library.now();
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("id", id);
-        file.put("path", "/data/new/scene-" + id + ".mp4");
-        file.put("basename", "scene-" + id + ".mp4");
-        file.put("size", 700_000_000L + id % 1000 * 1_000_000L);
-        file.put("mod_time", now);
+        Map<String, Object> file = newFile("scene-", ".mp4", 700_000_000L, 1_000_000L, 1920, 1080);
+        int id = (Integer) file.get("id");
         file.put("format", "mp4");
-        file.put("width", 1920);
-        file.put("height", 1080);
         file.put("duration", 1200.0 + id % 600);
         file.put("video_codec", "h264");
         file.put("audio_codec", "aac");
         file.put("frame_rate", 29.97);
         file.put("bit_rate", 5_000_000L);
         file.put("fingerprints", fingerprints(id, true));
-        file.put("created_at", now);
-        file.put("updated_at", now);
         return file;
     }
 
     private Map<String, Object> imageFile() {
+        Map<String, Object> file = newFile("image-", ".jpg", 2_000_000L, 1000L, 3000, 2000);
+        file.put("fingerprints", fingerprints((Integer) file.get("id"), false));
+        return file;
+    }
+
+    /** The fields every new file has; sizes vary with the id so files differ. */
+    private Map<String, Object> newFile(String prefix, String extension, long baseSize, long sizeStep, int width,
+                                        int height) {
         int id = nextFileId.getAndIncrement();
         String now = library.now();
+        String basename = prefix + id + extension;
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("id", id);
-        file.put("path", "/data/new/image-" + id + ".jpg");
-        file.put("basename", "image-" + id + ".jpg");
-        file.put("size", 2_000_000L + id % 1000 * 1000L);
+        file.put("path", "/data/new/" + basename);
+        file.put("basename", basename);
+        file.put("size", baseSize + id % 1000 * sizeStep);
         file.put("mod_time", now);
-        file.put("width", 3000);
-        file.put("height", 2000);
-        file.put("fingerprints", fingerprints(id, false));
+        file.put("width", width);
+        file.put("height", height);
         file.put("created_at", now);
         file.put("updated_at", now);
         return file;
