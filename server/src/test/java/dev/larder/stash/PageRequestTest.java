@@ -51,6 +51,17 @@ class PageRequestTest {
     }
 
     @Test
+    void theOSweepComparesInstantsNotTexts() throws Exception {
+        var times = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("[\"2026-01-05T09:00:00Z\",\"2026-01-05T20:30:00+11:00\"]");
+        // 20:30+11:00 is 09:30Z
+        assertThat(StashClient.latestAfter(times, java.time.OffsetDateTime.parse("2026-01-05T09:15:00Z")), is(true));
+        assertThat(StashClient.latestAfter(times, java.time.OffsetDateTime.parse("2026-01-05T09:30:00Z")), is(false));
+        assertThat(StashClient.latestAfter(new com.fasterxml.jackson.databind.ObjectMapper().readTree("[]"),
+                java.time.OffsetDateTime.parse("2026-01-05T09:30:00Z")), is(false));
+    }
+
+    @Test
     void documentsCarryOnlyTheFragmentsTheySpread() {
         SyncDocuments documents = new SyncDocuments(Fragments.load());
         String scenes = documents.page(EntityType.SCENE, PageRequest.first(EntityType.SCENE, 10)).query();
