@@ -180,6 +180,40 @@ class QueryContractTest {
     }
 
     @Test
+    void lastPlayedAtComparesWithTheUtcTextOfPlays() {
+        String bound = "2025-06-01T00:00:00Z";
+        int expected = 0;
+        for (int id = 1; id <= SCENES; id++) {
+            Object played = emulator.library().get(EntityType.SCENE, id).get("last_played_at");
+            if (played != null && ((String) played).compareTo(bound) > 0) {
+                expected++;
+            }
+        }
+        assertThat(expected, greaterThan(0));
+        int actual = http.data("query($v:String!){findScenes(scene_filter:{last_played_at:{modifier:GREATER_THAN,"
+                + "value:$v}},filter:{per_page:0}){count}}", Map.of("v", bound)).get("findScenes").get("count").asInt();
+        assertThat(actual, is(expected));
+    }
+
+    @Test
+    void scenesSortByTheirLatestO() {
+        JsonNode scenes = http.data("{findScenes(filter:{per_page:40,sort:\"last_o_at\",direction:DESC})"
+                + "{scenes{o_history}}}").get("findScenes").get("scenes");
+        String previous = null;
+        for (JsonNode scene : scenes) {
+            String latest = null;
+            for (JsonNode time : scene.get("o_history")) {
+                latest = latest == null || time.asText().compareTo(latest) > 0 ? time.asText() : latest;
+            }
+            if (previous != null && latest != null) {
+                assertThat(latest.compareTo(previous) <= 0, is(true));
+            }
+            previous = latest == null ? previous : latest;
+        }
+        assertThat(scenes.get(0).get("o_history").size(), greaterThan(0));
+    }
+
+    @Test
     void randomOrderIsStableAcrossPagesForOneSeed() {
         String query = "query($p:Int!){findScenes(filter:{page:$p,per_page:50,sort:\"random_4242\"}){scenes{id}}}";
         Set<String> first = ids(http.data(query, Map.of("p", 1)));

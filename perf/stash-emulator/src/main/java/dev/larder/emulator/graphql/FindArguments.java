@@ -13,12 +13,12 @@ import java.util.Set;
 
 /**
  * Turns the arguments of a {@code findXxx} list query into a {@link FindQuery}. The criteria that the emulator
- * implements are {@code id}, {@code created_at} and {@code updated_at}; any other criterion is refused by name
- * rather than ignored, since ignoring it would answer a different question than Stash.
+ * implements are {@code id}, {@code created_at}, {@code updated_at} and {@code last_played_at}; any other criterion
+ * is refused by name rather than ignored, since ignoring it would answer a different question than Stash.
  */
 final class FindArguments {
 
-    private static final Set<String> CRITERIA = Set.of("id", "created_at", "updated_at");
+    private static final Set<String> CRITERIA = Set.of("id", "created_at", "updated_at", "last_played_at");
 
     private FindArguments() {
     }
@@ -53,7 +53,8 @@ final class FindArguments {
                 (String) filter.get("sort"),
                 "DESC".equals(filter.get("direction")),
                 page == null ? 1 : page,
-                perPage == null ? FindQuery.DEFAULT_PER_PAGE : perPage);
+                perPage == null ? FindQuery.DEFAULT_PER_PAGE : perPage,
+                timestampCriterion(criteria.get("last_played_at")));
     }
 
     private static List<Integer> ids(DataFetchingEnvironment env, String legacyIdsArg) {

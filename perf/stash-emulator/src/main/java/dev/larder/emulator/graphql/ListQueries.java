@@ -99,7 +99,7 @@ final class ListQueries {
 
     private static FindQuery withPerPage(FindQuery q, int perPage) {
         return new FindQuery(q.ids(), q.id(), q.createdAt(), q.updatedAt(), q.sort(), q.descending(), q.page(),
-                perPage);
+                perPage, q.lastPlayedAt());
     }
 
     /** Sums over every matching row, which is what makes these fields expensive in Stash too. */

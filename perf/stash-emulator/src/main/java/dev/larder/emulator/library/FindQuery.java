@@ -17,9 +17,29 @@ import java.util.List;
  * @param descending  true for {@code DESC}
  * @param page        1-based page; values below 1 mean 1
  * @param perPage     rows per page; negative means all rows, 0 means none (the count is still computed)
+ * @param lastPlayedAt scenes only: the {@code last_played_at} criterion (Stash keeps play dates in UTC, so the
+ *                     stored text ends in {@code Z}), or null
  */
 public record FindQuery(List<Integer> ids, IntCriterion id, TimestampCriterion createdAt,
-                        TimestampCriterion updatedAt, String sort, boolean descending, int page, int perPage) {
+                        TimestampCriterion updatedAt, String sort, boolean descending, int page, int perPage,
+                        TimestampCriterion lastPlayedAt) {
+
+    /**
+     * A query without a {@code last_played_at} criterion.
+     *
+     * @param ids        see the record
+     * @param id         see the record
+     * @param createdAt  see the record
+     * @param updatedAt  see the record
+     * @param sort       see the record
+     * @param descending see the record
+     * @param page       see the record
+     * @param perPage    see the record
+     */
+    public FindQuery(List<Integer> ids, IntCriterion id, TimestampCriterion createdAt, TimestampCriterion updatedAt,
+                     String sort, boolean descending, int page, int perPage) {
+        this(ids, id, createdAt, updatedAt, sort, descending, page, perPage, null);
+    }
 
     /** Stash's default page size. */
     public static final int DEFAULT_PER_PAGE = 25;

@@ -48,6 +48,7 @@ final class Finder {
         List<TimestampTest> tests = new ArrayList<>(2);
         addTest(tests, "created_at", query.createdAt());
         addTest(tests, "updated_at", query.updatedAt());
+        addTest(tests, "last_played_at", query.lastPlayedAt());
         int page = Math.max(1, query.page());
         long offset = query.perPage() < 0 ? 0 : (long) (page - 1) * query.perPage();
         int limit = query.perPage() < 0 ? Integer.MAX_VALUE : query.perPage();

@@ -51,6 +51,7 @@ final class SortCatalog {
             case "name" -> !hasTitle(type);
             case "date" -> type == EntityType.SCENE || type == EntityType.GALLERY || type == EntityType.IMAGE
                     || type == EntityType.GROUP;
+            case "last_played_at", "last_o_at" -> type == EntityType.SCENE;
             case "rating" -> type != EntityType.TAG && type != EntityType.SCENE_MARKER
                     && type != EntityType.GALLERY_CHAPTER;
             default -> false;

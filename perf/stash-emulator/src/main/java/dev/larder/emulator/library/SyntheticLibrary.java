@@ -410,11 +410,31 @@ public final class SyntheticLibrary implements Library {
         @Override
         public String timestamp(EntityType type, int id, String field) {
             Map<String, Object> stored = states.get(type).stored(id);
-            if (stored != null) {
-                return (String) stored.get(field);
+            return switch (field) {
+                case "created_at", "updated_at" -> {
+                    if (stored != null) {
+                        yield (String) stored.get(field);
+                    }
+                    yield local.format(field.equals("created_at") ? shape.createdAt(type, id)
+                            : shape.updatedAt(type, id));
+                }
+                // play and o dates live in their own tables in Stash; only a whole scene knows them here
+                case "last_played_at" -> (String) (stored != null ? stored : generator.generate(type, id))
+                        .get("last_played_at");
+                case "last_o_at" -> latest((List<?>) (stored != null ? stored : generator.generate(type, id))
+                        .get("o_history"));
+                default -> throw new IllegalArgumentException("no timestamp " + field);
+            };
+        }
+
+        private static String latest(List<?> history) {
+            String latest = null;
+            for (Object time : history == null ? List.of() : history) {
+                if (latest == null || ((String) time).compareTo(latest) > 0) {
+                    latest = (String) time;
+                }
             }
-            long at = field.equals("created_at") ? shape.createdAt(type, id) : shape.updatedAt(type, id);
-            return local.format(at);
+            return latest;
         }
 
         @Override
