@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.larder.http.AdminAuth;
+import dev.larder.http.EntityService;
 import dev.larder.http.JsonErrors;
+import dev.larder.http.SyncService;
 import dev.larder.http.VersionService;
 
 import io.helidon.config.Config;
@@ -45,13 +48,25 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = configFile.map(Main::config).orElseGet(Config::create);
         Config.global(config);
-
+        LarderConfig settings;
+        try {
+            settings = LarderConfig.from(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("larder serve: bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Larder larder = Larder.start(settings);
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .directHandlers(JsonErrors.directHandlers())
-                .routing(Main::routing)
+                .routing(routing -> routing(routing, larder))
                 .build()
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            larder.close();
+        }, "larder-shutdown"));
         LOGGER.info(() -> "Larder " + LarderVersion.current() + " is up: http://" + server.prototype().host() + ":"
                 + server.port() + "/api/v1/version");
     }
@@ -61,10 +76,15 @@ public final class Main {
      * the server also needs {@link JsonErrors#directHandlers()} for the failures Helidon answers outside the routing.
      *
      * @param routing the routing to add to; not null
+     * @param larder  the running engine the API serves
      */
-    public static void routing(HttpRouting.Builder routing) {
+    public static void routing(HttpRouting.Builder routing, Larder larder) {
+        AdminAuth admin = new AdminAuth(larder.config().adminToken());
         JsonErrors.register(routing);
-        routing.register("/api/v1/version", new VersionService(LarderVersion.current()));
+        routing.register("/api/v1/version", new VersionService(LarderVersion.current()))
+                // before the entity routes, whose /{type}/{id} would also match /sync/status
+                .register("/api/v1/sync", new SyncService(larder.sync(), admin))
+                .register("/api/v1", new EntityService(larder.store(), admin));
     }
 
     private static Optional<Path> configFile(String[] args) {

@@ -39,8 +39,8 @@ final class FullSync {
      * @return the highest {@code updated_at} text seen over the whole full sync of the type (its new watermark)
      */
     String run(EntityType type) {
-        String checkpoint = store.syncState(SyncStateKeys.checkpoint(type)).orElse(null);
-        String watermark = store.syncState(SyncStateKeys.fullWatermark(type)).orElse(null);
+        String checkpoint = store.syncState(SyncStateKeys.checkpoint(type)).filter(v -> !v.isEmpty()).orElse(null);
+        String watermark = store.syncState(SyncStateKeys.fullWatermark(type)).filter(v -> !v.isEmpty()).orElse(null);
         if (DONE.equals(checkpoint)) {
             return watermark;
         }
@@ -81,7 +81,7 @@ final class FullSync {
     }
 
     private static PageRequest resume(PageRequest first, String checkpoint) {
-        if (checkpoint == null || checkpoint.isEmpty()) {
+        if (checkpoint == null) {
             return first;
         }
         String[] parts = checkpoint.split(":");

@@ -1,0 +1,91 @@
+package dev.larder;
+
+import dev.larder.stash.StashClient;
+import dev.larder.stash.StashSubscriptions;
+import dev.larder.store.Store;
+import dev.larder.sync.SyncEngine;
+import dev.larder.sync.SyncMode;
+import dev.larder.sync.SyncTriggers;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Larder without its web server: the L2 store kept in step with a Stash server by the sync engine, its timers
+ * and Stash's subscriptions. A Java program can embed it; {@link Main} puts the HTTP API in front of it.
+ * Start with {@link #start(LarderConfig)}; close to stop everything (the store is closed last, after the writer
+ * drained). Thread-safe.
+ */
+public final class Larder implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Larder.class.getName());
+
+    private final LarderConfig config;
+    private final Store store;
+    private final StashClient stash;
+    private final SyncEngine sync;
+    private final SyncTriggers triggers;
+    private final StashSubscriptions subscriptions;
+
+    private Larder(LarderConfig config) {
+        this.config = config;
+        this.store = Store.open(config.store());
+        this.stash = StashClient.builder(config.stashUrl()).apiKey(config.stashApiKey())
+                .requestTimeout(config.stashTimeout()).build();
+        this.sync = new SyncEngine(stash, store, config.sync(), Clock.systemUTC());
+        this.triggers = new SyncTriggers(sync, config.pollInterval(), config.sweepInterval());
+        this.subscriptions = StashSubscriptions.builder(websocketUrl(config.stashUrl()), triggers)
+                .apiKey(config.stashApiKey()).build().start();
+        SyncMode first = config.autoOnStart() ? sync.startMode() : config.onStart();
+        if (first != null) {
+            LOG.info(() -> "start-up sync: " + first.apiName());
+            sync.request(first);
+        }
+    }
+
+    /**
+     * Opens the store (migrating it if needed), connects to Stash and starts syncing as configured. Stash being
+     * down does not stop start-up: the store serves what it has and the sync retries.
+     *
+     * @param config the settings
+     * @return the running instance
+     */
+    public static Larder start(LarderConfig config) {
+        return new Larder(config);
+    }
+
+    /** @return the settings it runs with */
+    public LarderConfig config() {
+        return config;
+    }
+
+    /** @return the L2 store */
+    public Store store() {
+        return store;
+    }
+
+    /** @return the sync engine */
+    public SyncEngine sync() {
+        return sync;
+    }
+
+    /** @return whether the subscriptions to Stash are connected now */
+    public boolean subscribed() {
+        return subscriptions.connected();
+    }
+
+    private static URI websocketUrl(URI graphql) {
+        String scheme = "https".equals(graphql.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + graphql.toString().substring(graphql.getScheme().length()));
+    }
+
+    @Override
+    public void close() {
+        subscriptions.close();
+        triggers.close();
+        sync.close();
+        stash.close();
+        store.close();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.larder;
+
+import dev.larder.store.StoreConfig;
+import dev.larder.sync.SyncMode;
+import dev.larder.sync.SyncSettings;
+import io.helidon.config.Config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Larder's settings, read from the {@code application.yaml} tree (and env overrides) and checked: a bad value
+ * stops start-up with a message that names the key. Secrets ({@code stash.api-key}, {@code admin.token}) are
+ * kept out of {@link #toString()}.
+ *
+ * @param stashUrl      Stash's GraphQL endpoint ({@code stash.url}; a server root gets {@code /graphql} added)
+ * @param stashApiKey   Stash's API key ({@code stash.api-key}, or the environment variable {@code STASH_API_KEY});
+ *                      null when Stash has no credentials
+ * @param stashTimeout  time allowed for one Stash request to start answering ({@code stash.timeout}), 1 s..10 min
+ * @param sync          paging and pacing ({@code stash.page-size}, {@code sync.*})
+ * @param pollInterval  how often an incremental sync runs ({@code sync.poll-interval}), 5..120 minutes
+ * @param sweepInterval how often a sweep runs ({@code sync.sweep-interval}), 10 minutes..7 days
+ * @param onStart       what start-up runs ({@code sync.on-start}: auto, full, incremental or none); null = none
+ * @param autoOnStart   true when {@code sync.on-start} is {@code auto}
+ * @param store         the L2 store ({@code l2.*})
+ * @param adminToken    bearer token for admin endpoints ({@code admin.token} or {@code LARDER_ADMIN_TOKEN}); null
+ *                      disables them
+ */
+public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeout, SyncSettings sync,
+                           Duration pollInterval, Duration sweepInterval, SyncMode onStart, boolean autoOnStart,
+                           StoreConfig store, String adminToken) {
+
+    /**
+     * Reads and checks the settings.
+     *
+     * @param config the root of the configuration
+     * @return the settings
+     * @throws IllegalArgumentException naming the first key whose value is missing or out of range
+     */
+    public static LarderConfig from(Config config) {
+        URI stashUrl = graphqlUrl(required(config, "stash.url"));
+        String apiKey = string(config, "stash.api-key").or(() -> env("STASH_API_KEY")).orElse(null);
+        Duration timeout = duration(config, "stash.timeout", Duration.ofSeconds(120), Duration.ofSeconds(1),
+                Duration.ofMinutes(10));
+        SyncSettings defaults = SyncSettings.DEFAULTS;
+        SyncSettings sync = new SyncSettings(
+                integer(config, "stash.page-size", defaults.pageSize()),
+                integer(config, "sync.ids-page-size", defaults.idsPageSize()),
+                duration(config, "sync.overlap", defaults.overlap(), Duration.ZERO, Duration.ofHours(24)),
+                integer(config, "sync.probe-batch", defaults.probeBatch()),
+                duration(config, "sync.retry-initial", defaults.retryInitial(), Duration.ofMillis(100),
+                        Duration.ofHours(1)),
+                duration(config, "sync.retry-max", defaults.retryMax(), Duration.ofMillis(100), Duration.ofHours(6)));
+        Duration poll = duration(config, "sync.poll-interval", Duration.ofMinutes(60), Duration.ofMinutes(5),
+                Duration.ofMinutes(120));
+        Duration sweep = duration(config, "sync.sweep-interval", Duration.ofHours(6), Duration.ofMinutes(10),
+                Duration.ofDays(7));
+        String onStart = string(config, "sync.on-start").orElse("auto").toLowerCase(Locale.ROOT);
+        SyncMode startMode = switch (onStart) {
+            case "auto", "none" -> null;
+            case "full" -> SyncMode.FULL;
+            case "incremental" -> SyncMode.INCREMENTAL;
+            default -> throw new IllegalArgumentException(
+                    "sync.on-start must be auto, full, incremental or none, got " + onStart);
+        };
+        StoreConfig storeDefaults = StoreConfig.defaults(Path.of("data", "larder.db"));
+        StoreConfig store = new StoreConfig(
+                Path.of(string(config, "l2.path").orElse(storeDefaults.path().toString())),
+                integer(config, "l2.read-pool-size", storeDefaults.readPoolSize()),
+                longValue(config, "l2.cache-size", storeDefaults.cacheSizeKib()),
+                longValue(config, "l2.mmap-size", storeDefaults.mmapSizeBytes()),
+                duration(config, "l2.busy-timeout", storeDefaults.busyTimeout(), Duration.ZERO, Duration.ofMinutes(10)),
+                integer(config, "l2.write-batch-rows", storeDefaults.writeBatchRows()));
+        String admin = string(config, "admin.token").or(() -> env("LARDER_ADMIN_TOKEN")).orElse(null);
+        if (admin != null && admin.length() < 16) {
+            throw new IllegalArgumentException("admin.token must be at least 16 characters");
+        }
+        return new LarderConfig(stashUrl, apiKey, timeout, sync, poll, sweep, startMode, onStart.equals("auto"),
+                store, admin);
+    }
+
+    @Override
+    public String toString() {
+        return "LarderConfig[stashUrl=" + stashUrl + ", stashApiKey=" + (stashApiKey == null ? "none" : "***")
+                + ", sync=" + sync + ", pollInterval=" + pollInterval + ", sweepInterval=" + sweepInterval
+                + ", onStart=" + (autoOnStart ? "auto" : onStart) + ", store=" + store + ", adminToken="
+                + (adminToken == null ? "none" : "***") + "]";
+    }
+
+    private static URI graphqlUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stash.url is not a URL: " + url);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("stash.url must be an http(s) URL such as http://stash:9999, got "
+                    + url);
+        }
+        if (uri.getQuery() != null) {
+            throw new IllegalArgumentException("stash.url must not carry a query (put the key in stash.api-key)");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        return uri.resolve(path.endsWith("/graphql") ? path : path + "/graphql");
+    }
+
+    private static String required(Config config, String key) {
+        return string(config, key).orElseThrow(() -> new IllegalArgumentException(key + " must be set"));
+    }
+
+    private static Optional<String> string(Config config, String key) {
+        return config.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(s -> !s.isBlank());
+    }
+
+    private static int integer(Config config, String key, int fallback) {
+        return (int) number(config, key, fallback, Integer::parseInt);
+    }
+
+    private static long longValue(Config config, String key, long fallback) {
+        return number(config, key, fallback, Long::parseLong);
+    }
+
+    private static long number(Config config, String key, long fallback, Function<String, ? extends Number> parse) {
+        Optional<String> text = string(config, key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(text.get()).longValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got " + text.get());
+        }
+    }
+
+    /**
+     * A duration written as {@code 90s}, {@code 60m}, {@code 2h}, {@code 7d}, {@code 500ms} or ISO-8601
+     * ({@code PT1H}).
+     */
+    static Duration duration(Config config, String key, Duration fallback, Duration min, Duration max) {
+        Optional<String> text = string(config, key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        Duration value = parseDuration(key, text.get());
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " must be " + describe(min) + ".." + describe(max) + ", got "
+                    + text.get());
+        }
+        return value;
+    }
+
+    private static Duration parseDuration(String key, String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt") || t.startsWith("p")) {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 90s, 60m, 2h or 7d, got " + text);
+        }
+    }
+
+    private static String describe(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
+        if (d.toMillis() % 86_400_000 == 0) {
+            return d.toDays() + "d";
+        }
+        if (d.toMillis() % 3_600_000 == 0) {
+            return d.toHours() + "h";
+        }
+        if (d.toMillis() % 60_000 == 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.larder.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.larder.sync.SyncEngine;
+import dev.larder.sync.SyncMode;
+import dev.larder.sync.SyncOutcome;
+import dev.larder.sync.TypeProgress;
+import io.helidon.http.BadRequestException;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sync API: {@code POST /api/v1/sync} with {@code {"mode":"incremental"|"full"|"sweep"}} (admin) queues a
+ * sync and answers 202; {@code GET /api/v1/sync/status} shows what every type is doing.
+ */
+public final class SyncService implements HttpService {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_BODY = 4096;
+
+    private final SyncEngine engine;
+    private final AdminAuth admin;
+
+    /**
+     * @param engine the sync engine
+     * @param admin  the admin guard for starting syncs
+     */
+    public SyncService(SyncEngine engine, AdminAuth admin) {
+        this.engine = engine;
+        this.admin = admin;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::start)
+                .get("/status", this::status);
+    }
+
+    private void start(ServerRequest req, ServerResponse res) {
+        admin.check(req);
+        SyncMode mode = SyncMode.parse(mode(req));
+        engine.request(mode);
+        res.status(Status.ACCEPTED_202);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(Json.bytes(Map.of("queued", mode.apiName())));
+    }
+
+    private static String mode(ServerRequest req) {
+        byte[] body;
+        try (var in = req.content().inputStream()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new BadRequestException("cannot read the request body");
+        }
+        if (body.length > MAX_BODY) {
+            throw new BadRequestException("the request body is larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new BadRequestException("the body must be JSON like {\"mode\":\"incremental\"}");
+        }
+        if (json == null || !json.isObject() || !json.path("mode").isTextual()) {
+            throw new BadRequestException("mode must be one of \"full\", \"incremental\", \"sweep\"");
+        }
+        try {
+            return SyncMode.parse(json.get("mode").asText()).apiName();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("running", engine.running() == null ? null : engine.running().apiName());
+        body.put("stashReachable", engine.stashReachable());
+        SyncOutcome last = engine.lastOutcome();
+        body.put("last", last == null ? null : Map.of("mode", last.mode().apiName(), "startedAt", last.startedAt(),
+                "finishedAt", last.finishedAt(), "written", last.written(), "errors", last.errors()));
+        List<Map<String, Object>> types = engine.status().stream().map(SyncService::type).toList();
+        body.put("types", types);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(Json.bytes(body));
+    }
+
+    private static Map<String, Object> type(TypeProgress p) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("type", p.type().pluralName());
+        t.put("state", p.state().name().toLowerCase(java.util.Locale.ROOT));
+        t.put("mode", p.mode() == null ? null : p.mode().apiName());
+        t.put("fetched", p.fetched());
+        t.put("total", p.total() < 0 ? null : p.total());
+        t.put("rowsPerSecond", Math.round(p.rowsPerSecond()));
+        t.put("etaSeconds", p.etaSeconds() < 0 ? null : p.etaSeconds());
+        t.put("watermark", p.watermark());
+        t.put("lastError", p.lastError());
+        t.put("finishedAt", p.finishedAt());
+        return t;
+    }
+}
