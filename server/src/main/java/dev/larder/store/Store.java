@@ -1,0 +1,355 @@
+package dev.larder.store;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.larder.model.EntityType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Larder's L2 store: every Stash entity Larder keeps, in one SQLite file (WAL).
+ *
+ * <p><b>Writes</b> go through one writer thread with one connection: {@link #write} queues a {@link WriteBatch}, which
+ * is applied in its own transaction (JDBC batches), in submission order; the future completes with the
+ * {@link ChangeSet} after the commit, or exceptionally with a {@link StoreException} after a rollback (the writer
+ * goes on with the next batch). Outside a bulk load each batch also updates the full-text indexes and the tag,
+ * studio and group closures. {@link #beginBulkLoad()} / {@link #endBulkLoad()} bracket a first full sync: indexes,
+ * full text and closures are built once at the end (a kill in between is finished by the next {@link #open}).
+ *
+ * <p><b>Reads</b> run on a pool of read-only connections ({@link StoreConfig#readPoolSize()}), never blocked by the
+ * writer; each call sees one committed snapshot. Entities read are the live ones unless stated otherwise.
+ *
+ * <p>No secret reaches the file: media URLs are stored as paths without scheme, host or {@code apikey}.
+ * Thread-safe; {@link #close()} drains queued writes first.
+ */
+public final class Store implements AutoCloseable {
+
+    private final StoreConfig config;
+    private final ExecutorService writerThread;
+    private final BatchWriter writer;
+    private final BulkLoad bulkLoad;
+    private final ReaderPool readers;
+
+    private Store(StoreConfig config, BatchWriter writer, BulkLoad bulkLoad, ReaderPool readers) {
+        this.config = config;
+        this.writer = writer;
+        this.bulkLoad = bulkLoad;
+        this.readers = readers;
+        this.writerThread = Executors.newSingleThreadExecutor(
+                task -> Thread.ofPlatform().name("larder-l2-writer").daemon(true).unstarted(task));
+    }
+
+    /**
+     * Opens (creating if needed) the database, migrates it to the newest schema, finishes a bulk load that a
+     * previous process left unfinished, and starts the writer and the read pool.
+     *
+     * @param config the settings
+     * @return the open store
+     * @throws StoreException when the file cannot be opened, a migration fails, or its schema is newer than this
+     *                        code knows
+     */
+    public static Store open(StoreConfig config) {
+        return open(config, Migrations.ALL);
+    }
+
+    static Store open(StoreConfig config, List<Migration> migrations) {
+        Objects.requireNonNull(config, "config");
+        try {
+            Path parent = config.path().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of l2.path " + config.path() + ": " + e, e);
+        }
+        Connection connection = Connections.openWriter(config);
+        BatchWriter writer = null;
+        try {
+            Migrations.migrate(connection, migrations, config.path().toString());
+            connection.setAutoCommit(false);
+            BulkLoad bulkLoad = BulkLoad.read(connection);
+            bulkLoad.finish(connection);
+            writer = new BatchWriter(connection, config.writeBatchRows(), bulkLoad);
+            return new Store(config, writer, bulkLoad, new ReaderPool(config));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof StoreException se ? se
+                    : new StoreException("cannot open L2 database " + config.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the settings the store was opened with */
+    public StoreConfig config() {
+        return config;
+    }
+
+    /**
+     * Queues a batch for the writer.
+     *
+     * @param batch the changes
+     * @return completes after the commit with what changed, or exceptionally ({@link StoreException}) after a
+     *         rollback; fails at once when the store is closed
+     */
+    public CompletableFuture<ChangeSet> write(WriteBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        return onWriter(() -> writer.apply(batch), "write batch");
+    }
+
+    /**
+     * Enters bulk-load mode (after the writes queued before it): secondary indexes are dropped, and full text and
+     * closures are no longer kept up to date, until {@link #endBulkLoad()}. Meant for the first full sync into an
+     * empty store; reads keep working but are slower and see no search or closure results for new rows.
+     *
+     * @return completes once the mode is on (at once if it already was)
+     */
+    public CompletableFuture<Void> beginBulkLoad() {
+        return onWriter(() -> {
+            bulkLoad.begin(writer.connection());
+            return null;
+        }, "begin bulk load");
+    }
+
+    /**
+     * Leaves bulk-load mode: recreates the indexes, rebuilds full text and closures, each step committed so that a
+     * kill midway is finished by the next {@link #open}.
+     *
+     * @return completes once done (at once when no bulk load was active)
+     */
+    public CompletableFuture<Void> endBulkLoad() {
+        return onWriter(() -> {
+            bulkLoad.finish(writer.connection());
+            try (Statement s = writer.connection().createStatement()) {
+                writer.connection().commit();
+                writer.connection().setAutoCommit(true);
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                s.execute("PRAGMA optimize");
+            } finally {
+                writer.connection().setAutoCommit(false);
+            }
+            return null;
+        }, "end bulk load");
+    }
+
+    /** @return whether a bulk load is in progress (as of the last operation the writer finished) */
+    public boolean bulkLoading() {
+        return onWriter(bulkLoad::active, "read bulk-load state").join();
+    }
+
+    private <T> CompletableFuture<T> onWriter(Callable<T> work, String what) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.call();
+                } catch (SQLException e) {
+                    throw new StoreException("L2 " + what + " failed: " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new StoreException("L2 " + what + " failed: " + e, e);
+                }
+            }, writerThread);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the L2 store is closed"));
+        }
+    }
+
+    /** @return the schema version of the database (the newest applied migration) */
+    public int schemaVersion() {
+        return readers.read(Migrations::version);
+    }
+
+    /**
+     * Reads one entity, live or soft-deleted.
+     *
+     * @param type the type
+     * @param id   the id
+     * @return the entity as stored, or empty when the store has never held it
+     */
+    public Optional<StoredEntity> get(EntityType type, int id) {
+        EntityTable table = Catalog.table(Objects.requireNonNull(type, "type"));
+        return readers.read(c -> {
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            String syncedAt;
+            String deletedAt;
+            try (PreparedStatement row = c.prepareStatement(table.selectSql())) {
+                row.setInt(1, id);
+                try (ResultSet rs = row.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    for (Shape shape : table.columns()) {
+                        shape.rebuild(rs, json);
+                    }
+                    syncedAt = rs.getString("synced_at");
+                    deletedAt = rs.getString("deleted_at");
+                }
+            }
+            for (Relation relation : table.relations()) {
+                try (PreparedStatement rows = c.prepareStatement(relation.selectSql())) {
+                    rows.setInt(1, id);
+                    try (ResultSet rs = rows.executeQuery()) {
+                        relation.rebuild(rs, json);
+                    }
+                }
+            }
+            return Optional.of(new StoredEntity(type, id, json, syncedAt, deletedAt));
+        });
+    }
+
+    /**
+     * @param type the type
+     * @return the number of live entities
+     */
+    public long count(EntityType type) {
+        return queryLong(Catalog.table(type).countSql());
+    }
+
+    /**
+     * @param type   the type
+     * @param fromId first id, inclusive
+     * @param toId   last id, inclusive
+     * @return the number of live entities with ids in the range (0 when {@code fromId > toId})
+     */
+    public long countIdRange(EntityType type, int fromId, int toId) {
+        return queryLong(Catalog.table(type).countRangeSql(), fromId, toId);
+    }
+
+    /**
+     * @param type   the type
+     * @param fromId first id, inclusive
+     * @param toId   last id, inclusive
+     * @return the ids of live entities in the range, ascending
+     */
+    public List<Integer> ids(EntityType type, int fromId, int toId) {
+        String sql = Catalog.table(type).idsSql();
+        return readers.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(1, fromId);
+                s.setInt(2, toId);
+                List<Integer> ids = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getInt(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /**
+     * @param type the type
+     * @return the highest id of a live entity, or empty when there is none
+     */
+    public OptionalInt maxId(EntityType type) {
+        String sql = Catalog.table(type).maxIdSql();
+        return readers.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                int max = rs.getInt(1);
+                return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(max);
+            }
+        });
+    }
+
+    /**
+     * @param key a sync-state key
+     * @return the value last committed for it, or empty
+     */
+    public Optional<String> syncState(String key) {
+        Objects.requireNonNull(key, "key");
+        return readers.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+                s.setString(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** @return SQLite's {@code PRAGMA integrity_check}: {@code "ok"}, or the problems found, one per line */
+    public String integrityCheck() {
+        return readers.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                List<String> lines = new ArrayList<>();
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+                return String.join("\n", lines);
+            }
+        });
+    }
+
+    /**
+     * Runs read-only SQL on a pooled connection, inside one read transaction; waits while all are busy.
+     *
+     * @param work the work; it must not keep the connection
+     * @param <T>  its result
+     * @return the work's result
+     * @throws StoreException when the SQL fails (including any attempt to write)
+     */
+    public <T> T read(SqlWork<T> work) {
+        return readers.read(Objects.requireNonNull(work, "work"));
+    }
+
+    private long queryLong(String sql, int... params) {
+        return readers.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setInt(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Stops taking writes, waits for queued ones to finish, then closes every connection. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (writerThread.isShutdown()) {
+            return;
+        }
+        writerThread.shutdown();
+        try {
+            while (!writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a long bulk step is still running: keep draining, a half-written batch is not an option
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readers.close();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing the L2 writer connection failed: " + e.getMessage(), e);
+        }
+    }
+}
