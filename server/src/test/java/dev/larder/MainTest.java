@@ -43,7 +43,7 @@ class MainTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        Main.routing(routing);
+        Main.routing(routing, ServedLarder.larder());
     }
 
     @Test

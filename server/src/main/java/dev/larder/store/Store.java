@@ -13,16 +13,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Larder's L2 store: every Stash entity Larder keeps, in one SQLite file (WAL).
@@ -288,6 +295,72 @@ public final class Store implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The entities that point at any of some entities (by a relation or a reference column), live or not: what
+     * Stash re-points or clears without bumping their {@code updated_at} when those entities are merged away or
+     * destroyed.
+     *
+     * @param type the referenced type
+     * @param ids  the referenced ids
+     * @return per owner type, the owners' ids; empty when nothing points at them
+     */
+    public Map<EntityType, Set<Integer>> referencing(EntityType type, Collection<Integer> ids) {
+        String idsJson = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        return readers.read(c -> {
+            Map<EntityType, Set<Integer>> owners = new EnumMap<>(EntityType.class);
+            for (References.Reference ref : References.to(type)) {
+                try (PreparedStatement s = c.prepareStatement(ref.ownersSql())) {
+                    s.setString(1, idsJson);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            owners.computeIfAbsent(ref.owner(), t -> new TreeSet<>()).add(rs.getInt(1));
+                        }
+                    }
+                }
+            }
+            return owners;
+        });
+    }
+
+    /**
+     * The counters of live scenes in an id range, in the JSON names of Stash's scene fragment
+     * ({@code resume_time}, {@code play_duration}, {@code play_count}, {@code o_counter}, {@code last_played_at}),
+     * for the sweep that compares them with Stash's.
+     *
+     * @param fromId first id, inclusive
+     * @param toId   last id, inclusive
+     * @return per scene id, its counters
+     */
+    public Map<Integer, ObjectNode> sceneCounters(int fromId, int toId) {
+        return readers.read(c -> {
+            Map<Integer, ObjectNode> counters = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(References.sceneCountersSql())) {
+                s.setInt(1, fromId);
+                s.setInt(2, toId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ObjectNode scene = JsonNodeFactory.instance.objectNode();
+                        putNumber(scene, "resume_time", rs.getObject("resume_time"));
+                        putNumber(scene, "play_duration", rs.getObject("play_duration"));
+                        putNumber(scene, "play_count", rs.getObject("play_count"));
+                        putNumber(scene, "o_counter", rs.getObject("o_counter"));
+                        scene.put("last_played_at", rs.getString("last_played_at"));
+                        counters.put(rs.getInt("id"), scene);
+                    }
+                }
+            }
+            return counters;
+        });
+    }
+
+    private static void putNumber(ObjectNode node, String field, Object value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, ((Number) value).doubleValue());
+        }
     }
 
     /** @return SQLite's {@code PRAGMA integrity_check}: {@code "ok"}, or the problems found, one per line */

@@ -1,0 +1,33 @@
+package dev.larder;
+
+import dev.larder.emulator.StashEmulator;
+
+/**
+ * One emulator and one Larder on it for the server tests of this JVM: Helidon's test extension builds the routing
+ * in a static method, before any instance exists. Closed when the JVM ends.
+ */
+final class ServedLarder {
+
+    private static StashEmulator emulator;
+    private static Larder larder;
+
+    private ServedLarder() {
+    }
+
+    static synchronized Larder larder() {
+        if (larder == null) {
+            emulator = StashEmulator.builder().scenes(3, 300).start();
+            larder = Larder.start(TestLarders.config(emulator));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                larder.close();
+                emulator.close();
+            }, "served-larder-shutdown"));
+        }
+        return larder;
+    }
+
+    static synchronized StashEmulator emulator() {
+        larder();
+        return emulator;
+    }
+}

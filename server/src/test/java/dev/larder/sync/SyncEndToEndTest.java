@@ -1,0 +1,252 @@
+package dev.larder.sync;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.larder.LarderConfig;
+import dev.larder.TestLarders;
+import dev.larder.emulator.StashEmulator;
+import dev.larder.model.EntityType;
+import dev.larder.stash.MediaUrls;
+import dev.larder.stash.StashClient;
+import dev.larder.store.Store;
+import dev.larder.store.StoredEntity;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sync engine against the Stash emulator: after each kind of sync the store must equal the emulator's library
+ * (every count, every field of a sample of each type, every entity a mutation touched), and the database must pass
+ * SQLite's integrity check.
+ */
+class SyncEndToEndTest {
+
+    private StashEmulator emulator;
+    private LarderConfig config;
+    private Store store;
+    private StashClient stash;
+    private SyncEngine engine;
+
+    @BeforeEach
+    void start() {
+        emulator = StashEmulator.builder().scenes(11, 1500).start();
+        config = TestLarders.config(emulator);
+        open();
+    }
+
+    private void open() {
+        store = Store.open(config.store());
+        stash = StashClient.builder(URI.create(emulator.graphqlUrl())).apiKey(emulator.apiKey()).build();
+        engine = new SyncEngine(stash, store, config.sync(), Clock.systemUTC());
+    }
+
+    private void closeLarder() {
+        engine.close();
+        stash.close();
+        store.close();
+    }
+
+    @AfterEach
+    void stop() {
+        closeLarder();
+        emulator.close();
+    }
+
+    @Test
+    void aFullSyncCopiesTheWholeLibrary() throws Exception {
+        assertThat(engine.startMode(), is(SyncMode.FULL));
+        SyncOutcome outcome = sync(SyncMode.FULL);
+        assertThat(outcome.errors().toString(), outcome.ok(), is(true));
+        assertEqual(List.of());
+        assertThat(engine.startMode(), is(SyncMode.INCREMENTAL));
+    }
+
+    @Test
+    void incrementalSyncAndSweepsCatchEveryKindOfChange() throws Exception {
+        sync(SyncMode.FULL);
+        List<Touched> touched = new ArrayList<>();
+        mutate("mutation{sceneUpdate(input:{id:\"5\",title:\"Renamed\",tag_ids:[\"1\",\"2\"]}){id}}");
+        touched.add(new Touched(EntityType.SCENE, 5));
+        mutate("mutation{performerUpdate(input:{id:\"3\",name:\"Someone Else\"}){id}}");
+        touched.add(new Touched(EntityType.PERFORMER, 3));
+        int created = mutateId("mutation{tagCreate(input:{name:\"brand new\",parent_ids:[\"1\"]}){id}}", "tagCreate");
+        touched.add(new Touched(EntityType.TAG, created));
+        mutate("mutation{bulkSceneUpdate(input:{ids:[\"7\",\"8\"],rating100:55}){id}}");
+        touched.add(new Touched(EntityType.SCENE, 7));
+        mutate("mutation{sceneDestroy(input:{id:\"9\"})}");
+        touched.add(new Touched(EntityType.SCENE, 9));
+        // no updated_at bump for these, and no hook either
+        mutate("mutation{sceneAddPlay(id:\"10\"){count}}");
+        mutate("mutation{sceneAddO(id:\"11\"){count}}");
+        mutate("mutation{sceneSaveActivity(id:\"12\",resume_time:33.5,playDuration:60)}");
+        touched.add(new Touched(EntityType.SCENE, 10));
+        touched.add(new Touched(EntityType.SCENE, 11));
+        touched.add(new Touched(EntityType.SCENE, 12));
+        // deletions without a hook, and re-pointed relations without a bump
+        int tagged = sceneWithTag(4);
+        mutate("mutation{tagsMerge(input:{source:[\"4\"],destination:\"6\"}){id}}");
+        touched.add(new Touched(EntityType.TAG, 4));
+        touched.add(new Touched(EntityType.SCENE, tagged));
+        mutate("mutation{performerMerge(input:{source:[\"5\"],destination:\"6\"}){id}}");
+        touched.add(new Touched(EntityType.PERFORMER, 5));
+        mutate("mutation{sceneMerge(input:{source:[\"20\"],destination:\"21\"}){id}}");
+        touched.add(new Touched(EntityType.SCENE, 20));
+        touched.add(new Touched(EntityType.SCENE, 21));
+        emulator.disk().removeSceneFiles(30);
+        mutate("mutation{metadataClean(input:{dryRun:false})}");
+        awaitJobs();
+        touched.add(new Touched(EntityType.SCENE, 30));
+
+        assertThat(sync(SyncMode.INCREMENTAL).ok(), is(true));
+        assertThat(sync(SyncMode.SWEEP).ok(), is(true));
+        assertEqual(touched);
+    }
+
+    @Test
+    void aNoChangeIncrementalSyncWritesNothing() throws Exception {
+        sync(SyncMode.FULL);
+        SyncOutcome outcome = sync(SyncMode.INCREMENTAL);
+        assertThat(outcome.ok(), is(true));
+        assertThat(outcome.written(), is(0L));
+    }
+
+    @Test
+    void faultsNeverCauseAFalseDeletion() throws Exception {
+        sync(SyncMode.FULL);
+        emulator.faults().errorShare(0.3).perPageClamp(37);
+        try {
+            SyncOutcome outcome = sync(SyncMode.SWEEP);
+            assertThat(outcome.errors().toString(), outcome.ok(), is(true));
+        } finally {
+            emulator.faults().clear();
+        }
+        for (EntityType type : SyncEngine.TYPES) {
+            assertThat(type.pluralName(), store.count(type), is((long) emulator.library().count(type)));
+        }
+    }
+
+    @Test
+    void aFullSyncStoppedMidWayResumesToAnEqualStore() throws Exception {
+        emulator.faults().pause();
+        CompletableFutureHolder running = new CompletableFutureHolder(engine.request(SyncMode.FULL));
+        // let a few pages through, then stop the engine and the store as a kill would
+        emulator.faults().resume();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (store.count(EntityType.PERFORMER) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        closeLarder();
+        running.ignore();
+        open();
+        assertThat(engine.startMode(), is(SyncMode.FULL));
+        assertThat(sync(SyncMode.FULL).ok(), is(true));
+        assertEqual(List.of());
+    }
+
+    /** The pending future of an interrupted run; its outcome does not matter. */
+    private record CompletableFutureHolder(java.util.concurrent.CompletableFuture<SyncOutcome> future) {
+        void ignore() {
+            future.cancel(true);
+        }
+    }
+
+    private record Touched(EntityType type, int id) {
+    }
+
+    private SyncOutcome sync(SyncMode mode) throws Exception {
+        return engine.request(mode).get(120, TimeUnit.SECONDS);
+    }
+
+    private void mutate(String document) {
+        var result = emulator.execute(document, Map.of());
+        assertThat(result.getErrors().toString(), result.getErrors(), is(empty()));
+    }
+
+    private int mutateId(String document, String field) {
+        var result = emulator.execute(document, Map.of());
+        assertThat(result.getErrors().toString(), result.getErrors(), is(empty()));
+        Map<String, Map<String, Object>> data = result.getData();
+        return Integer.parseInt(String.valueOf(data.get(field).get("id")));
+    }
+
+    private void awaitJobs() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!emulator.jobs().queue().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int sceneWithTag(int tag) {
+        for (int id = 1; ; id++) {
+            Map<String, Object> scene = emulator.library().get(EntityType.SCENE, id);
+            if (scene != null && ((List<Integer>) scene.get("tags")).contains(tag)) {
+                return id;
+            }
+        }
+    }
+
+    /** Counts of every type, then every field of a sample of each type and of every touched entity. */
+    private void assertEqual(List<Touched> touched) {
+        assertThat(store.integrityCheck(), is("ok"));
+        for (EntityType type : SyncEngine.TYPES) {
+            assertThat(type.pluralName() + " count", store.count(type), is((long) emulator.library().count(type)));
+            TreeSet<Integer> sample = new TreeSet<>();
+            int max = store.maxId(type).orElse(0);
+            for (int i = 1; i <= 25 && max > 0; i++) {
+                sample.add(1 + (int) ((long) i * 7919 % max));
+            }
+            touched.stream().filter(t -> t.type() == type).forEach(t -> sample.add(t.id()));
+            Map<Integer, ObjectNode> remote = new java.util.HashMap<>();
+            java.util.Set<Integer> gone = stash.fetchByIds(type, sample, e -> remote.put(e.get("id").asInt(), e));
+            for (int id : sample) {
+                Optional<StoredEntity> local = store.get(type, id);
+                if (gone.contains(id)) {
+                    assertThat(type.pluralName() + " " + id + " should be gone",
+                            local.map(StoredEntity::live).orElse(false), is(false));
+                } else {
+                    assertThat(type.pluralName() + " " + id + " missing", local.isPresent(), is(true));
+                    assertThat(type.pluralName() + " " + id, local.get().json(), is(withoutHosts(remote.get(id))));
+                }
+            }
+        }
+    }
+
+    /** Stash's JSON as Larder stores it: media URLs as paths without host and key. */
+    private static JsonNode withoutHosts(JsonNode node) {
+        if (node.isTextual() && node.asText().startsWith("http://")) {
+            return TextNode.valueOf(MediaUrls.toPath(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).deepCopy();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                copy.set(e.getKey(), withoutHosts(e.getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = ((com.fasterxml.jackson.databind.node.ArrayNode) node).deepCopy();
+            copy.removeAll();
+            node.forEach(n -> copy.add(withoutHosts(n)));
+            return copy;
+        }
+        return node;
+    }
+}
