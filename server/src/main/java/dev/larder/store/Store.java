@@ -116,8 +116,9 @@ public final class Store implements AutoCloseable {
      * Queues a batch for the writer.
      *
      * @param batch the changes
-     * @return completes after the commit with what changed, or exceptionally ({@link StoreException}) after a
-     *         rollback; fails at once when the store is closed
+     * @return completes after the commit with what changed, or exceptionally with a {@link StoreException} after
+     *         a rollback (SQL errors, or JSON that does not fit the fragment's shape, such as a non-numeric id);
+     *         with an {@link IllegalStateException} at once when the store is closed
      */
     public CompletableFuture<ChangeSet> write(WriteBatch batch) {
         Objects.requireNonNull(batch, "batch");
@@ -159,7 +160,7 @@ public final class Store implements AutoCloseable {
         }, "end bulk load");
     }
 
-    /** @return whether a bulk load is in progress (as of the last operation the writer finished) */
+    /** @return whether a bulk load is in progress, once the writes queued before this call are done */
     public boolean bulkLoading() {
         return onWriter(bulkLoad::active, "read bulk-load state").join();
     }
@@ -169,12 +170,10 @@ public final class Store implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     return work.call();
-                } catch (SQLException e) {
-                    throw new StoreException("L2 " + what + " failed: " + e.getMessage(), e);
-                } catch (RuntimeException e) {
+                } catch (StoreException e) {
                     throw e;
                 } catch (Exception e) {
-                    throw new StoreException("L2 " + what + " failed: " + e, e);
+                    throw new StoreException("L2 " + what + " failed: " + e.getMessage(), e);
                 }
             }, writerThread);
         } catch (RejectedExecutionException e) {

@@ -176,7 +176,7 @@ class StoreWriteTest {
         CompletionException failure = assertThrows(CompletionException.class, () -> write(WriteBatch.builder()
                 .upsert(EntityType.SCENE, scene(3, "c")).upsert(EntityType.SCENE, broken)
                 .putSyncState("scenes.checkpoint", "3")));
-        assertThat(failure.getCause(), instanceOf(RuntimeException.class));
+        assertThat(failure.getCause(), instanceOf(StoreException.class));
         assertThat(store.syncState("scenes.checkpoint"), equalTo(Optional.of("1")));
         assertThat(store.get(EntityType.SCENE, 3), equalTo(Optional.empty()));
         write(WriteBatch.builder().putSyncState("scenes.checkpoint", "4"));
