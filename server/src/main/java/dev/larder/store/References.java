@@ -52,6 +52,8 @@ final class References {
             EntityType.GROUP, List.of(
                     new Reference(EntityType.GROUP, "group_parents", "group_id", "parent_id"),
                     new Reference(EntityType.SCENE, "scene_groups", "scene_id", "group_id")),
+            EntityType.SCENE, List.of(
+                    new Reference(EntityType.SCENE_MARKER, "scene_markers", "id", "scene_id")),
             EntityType.GALLERY, List.of(
                     new Reference(EntityType.SCENE, "scene_galleries", "scene_id", "gallery_id"),
                     new Reference(EntityType.IMAGE, "image_galleries", "image_id", "gallery_id")));

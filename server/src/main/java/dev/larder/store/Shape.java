@@ -3,6 +3,7 @@ package dev.larder.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.larder.stash.MediaUrls;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,7 +87,7 @@ sealed interface Shape permits Shape.Leaf, Shape.Obj {
                 case REAL -> node.asDouble();
                 case BOOL -> node.asBoolean() ? 1 : 0;
                 case ID -> Long.parseLong(node.asText());
-                case URL -> MediaUrls.toStoredPath(node.asText());
+                case URL -> MediaUrls.toPath(node.asText());
                 case JSON -> node.toString();
                 case FINGERPRINT -> fingerprint(node);
             };

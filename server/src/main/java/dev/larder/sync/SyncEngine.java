@@ -41,9 +41,12 @@ public final class SyncEngine implements AutoCloseable {
     /** Every type with a list query in Stash, parents before children; chapters come inside their galleries. */
     static final List<EntityType> TYPES = Arrays.stream(EntityType.values())
             .filter(t -> t != EntityType.GALLERY_CHAPTER).toList();
-    /** Types whose deletion can leave other entities pointing at them (merges re-point, destroys cascade). */
+    /**
+     * Types whose deletion can leave other entities pointing at them (merges re-point, destroys cascade); a merged
+     * scene's markers move to the destination without their {@code updated_at} moving.
+     */
     private static final Set<EntityType> REFERENCED = EnumSet.of(EntityType.TAG, EntityType.STUDIO,
-            EntityType.PERFORMER, EntityType.GROUP, EntityType.GALLERY);
+            EntityType.PERFORMER, EntityType.GROUP, EntityType.GALLERY, EntityType.SCENE);
 
     private final Store store;
     private final SyncSettings settings;

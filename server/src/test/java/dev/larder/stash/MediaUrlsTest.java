@@ -25,6 +25,10 @@ class MediaUrlsTest {
             "/scene/1/webp | /scene/1/webp",
             "http://stash:9999/performer/3/image?apikeys=not-the-key | /performer/3/image?apikeys=not-the-key",
             "http://stash:9999/scene/1/funscript?redirect=http://x/y | /scene/1/funscript?redirect=http://x/y",
+            "https://stash.example/scene/1/screenshot?1666141785 | /scene/1/screenshot?1666141785",
+            "http://h:1/image/2/thumbnail?ApiKey=s3cret&t=15 | /image/2/thumbnail?t=15",
+            "http://user:pw@h/stash/tag/1/image | /stash/tag/1/image",
+            "/scene/1/vtt?apikey=s3cret#x | /scene/1/vtt#x",
     })
     void removesHostAndApiKeyOnly(String url, String path) {
         assertThat(MediaUrls.toPath(url), is(path));

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * {@code tagsMerge}, {@code performerMerge} and {@code sceneMerge}. Only {@code tagsMerge} fires a hook, and only
  * for the destination; the sources vanish without a {@code Destroy} hook and the entities that referred to them
- * are re-pointed without a bump of their {@code updated_at} (STASH.md b.3, d.2).
+ * are re-pointed without a bump of their {@code updated_at} (STASH.md b.3, d.2). A scene merge moves the sources'
+ * files and markers to the destination, whose {@code updated_at} moves.
  */
 final class MergeMutations {
 
@@ -71,7 +72,14 @@ final class MergeMutations {
         }
         boolean plays = Boolean.TRUE.equals(input.get("play_history"));
         boolean os = Boolean.TRUE.equals(input.get("o_history"));
-        library.updateQuietly(EntityType.SCENE, destination, f -> {
+        // Stash re-points the sources' markers (a plain UPDATE of their rows) and writes the destination through
+        // UpdatePartial, which bumps its updated_at even when no values are given (pkg/scene/merge.go)
+        for (Map<String, Object> source : sources) {
+            for (Object marker : (List<?>) source.getOrDefault("scene_markers", List.of())) {
+                library.updateQuietly(EntityType.SCENE_MARKER, (Integer) marker, m -> m.put("scene", destination));
+            }
+        }
+        library.update(EntityType.SCENE, destination, f -> {
             List<Object> files = new ArrayList<>((List<Object>) f.getOrDefault("files", List.of()));
             for (Map<String, Object> source : sources) {
                 files.addAll((List<Object>) source.get("files"));
