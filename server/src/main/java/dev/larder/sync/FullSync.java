@@ -10,6 +10,7 @@ import dev.larder.store.WriteBatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Copies every entity of a type from Stash, page by page in id order (keyset where Stash allows, else offset),
@@ -47,6 +48,9 @@ final class FullSync {
         PageRequest request = resume(PageRequest.first(type, settings.pageSize()), checkpoint);
         board.start(type, SyncMode.FULL, -1);
         long fetched = 0;
+        // the writer commits one page while the next is fetched; at most one write is in flight, so memory stays
+        // bounded, and writes commit in order, so each checkpoint still follows the rows it describes
+        CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
         while (true) {
             List<ObjectNode> rows = new ArrayList<>(request.size());
             PageResult result = stash.page(type, request, rows::add);
@@ -63,10 +67,12 @@ final class FullSync {
             if (watermark != null) {
                 batch.putSyncState(SyncStateKeys.fullWatermark(type), watermark);
             }
-            store.write(batch.build()).join();
+            inFlight.join();
+            inFlight = store.write(batch.build());
             fetched += rows.size();
             board.fetched(type, rows.size());
             if (!more) {
+                inFlight.join();
                 return watermark;
             }
             request = next;
