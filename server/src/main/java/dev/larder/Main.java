@@ -57,18 +57,29 @@ public final class Main {
             return;
         }
         Larder larder = Larder.start(settings);
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .directHandlers(JsonErrors.directHandlers())
-                .routing(routing -> routing(routing, larder))
-                .build()
-                .start();
+        WebServer server = start(config.get("server"), larder);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             larder.close();
         }, "larder-shutdown"));
         LOGGER.info(() -> "Larder " + LarderVersion.current() + " is up: http://" + server.prototype().host() + ":"
                 + server.port() + "/api/v1/version");
+    }
+
+    /**
+     * Starts the web server in front of a running Larder.
+     *
+     * @param serverConfig the {@code server} section (host, port, features)
+     * @param larder       the engine to serve
+     * @return the started server
+     */
+    public static WebServer start(Config serverConfig, Larder larder) {
+        return WebServer.builder()
+                .config(serverConfig)
+                .directHandlers(JsonErrors.directHandlers())
+                .routing(routing -> routing(routing, larder))
+                .build()
+                .start();
     }
 
     /**

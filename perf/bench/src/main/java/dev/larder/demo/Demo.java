@@ -1,0 +1,121 @@
+package dev.larder.demo;
+
+import dev.larder.Larder;
+import dev.larder.LarderConfig;
+import dev.larder.Main;
+import dev.larder.emulator.StashEmulator;
+import dev.larder.store.StoreConfig;
+import dev.larder.sync.SyncMode;
+import dev.larder.sync.SyncSettings;
+import dev.larder.sync.TypeProgress;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.webserver.WebServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./larder demo}: Larder's main job on the embedded default, with nothing to install. Starts a Stash emulator
+ * with 20,000 scenes, starts Larder on it (a fresh SQLite store in a temporary folder, the HTTP API on a free port),
+ * shows the full sync as a progress bar, then prints ready-to-paste {@code curl} commands and runs until Ctrl-C.
+ */
+public final class Demo {
+
+    private static final int SCENES = 20_000;
+    private static final int BAR = 40;
+
+    private Demo() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args none
+     * @throws Exception when start-up fails
+     */
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        out.printf("Starting a Stash emulator with %,d scenes...%n", SCENES);
+        StashEmulator emulator = StashEmulator.builder().scenes(1, SCENES).start();
+        Path dir = Files.createTempDirectory("larder-demo");
+        String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
+                Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(60), Duration.ofHours(6),
+                SyncMode.FULL, false, StoreConfig.defaults(dir.resolve("larder.db")), adminToken);
+        long started = System.nanoTime();
+        Larder larder = Larder.start(config);
+        WebServer server = Main.start(Config.builder().disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of("port", "0", "host", "127.0.0.1"))).build(), larder);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            larder.close();
+            emulator.close();
+            deleteQuietly(dir);
+            stopped.countDown();
+        }, "demo-shutdown"));
+
+        out.printf("Larder syncs from %s into %s%n", emulator.graphqlUrl(), dir.resolve("larder.db"));
+        while (larder.sync().lastOutcome() == null) {
+            out.print("\r" + bar(larder.sync().status()));
+            out.flush();
+            Thread.sleep(250);
+        }
+        out.println("\r" + bar(larder.sync().status()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        var outcome = larder.sync().lastOutcome();
+        out.printf(Locale.ROOT, "Full sync %s in %.1f s.%n%n", outcome.ok() ? "done" : "ended with errors "
+                + outcome.errors(), seconds);
+        String base = "http://127.0.0.1:" + server.port();
+        out.println("Try it (the admin token below is this demo's own, made up for this run):");
+        out.println("  curl -s " + base + "/api/v1/sync/status");
+        out.println("  curl -s -H 'Authorization: Bearer " + adminToken + "' " + base + "/api/v1/scenes/1");
+        out.println("  curl -s -H 'Authorization: Bearer " + adminToken + "' " + base + "/api/v1/performers/1");
+        out.println("  curl -s -X POST -H 'Authorization: Bearer " + adminToken + "' -d '{\"mode\":\"incremental\"}' "
+                + base + "/api/v1/sync");
+        out.println("  curl -s " + base + "/observe/health");
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    /** One line: a bar over every type's rows, the type being synced, and the overall rate. */
+    static String bar(List<TypeProgress> types) {
+        long fetched = 0;
+        long total = 0;
+        double rate = 0;
+        String current = "waiting";
+        for (TypeProgress t : types) {
+            fetched += t.fetched();
+            total += Math.max(t.total(), t.fetched());
+            if (t.state() == TypeProgress.State.RUNNING) {
+                current = t.type().pluralName();
+                rate = t.rowsPerSecond();
+            }
+        }
+        double share = total == 0 ? 0 : Math.min(1, (double) fetched / total);
+        int filled = (int) Math.round(share * BAR);
+        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  %,d rows  %-14s %,8.0f rows/s", "#".repeat(filled),
+                ".".repeat(BAR - filled), share * 100, fetched, current, rate);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
