@@ -2,6 +2,7 @@ package dev.larder.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,9 +16,10 @@ import java.util.List;
  * @param seed         the library's seed
  * @param logDir       where the child's stdout and stderr are written (stdout with the API key redacted)
  * @param readyTimeout how long to wait for the ready line
+ * @param libraryArgs  further emulator options shaping the library (e.g. {@code --images 0}), possibly empty
  */
 record EmulatorLaunch(Path java, String classpath, String mainClass, String maxHeap, long scenes, long seed,
-                      Path logDir, Duration readyTimeout) {
+                      Path logDir, Duration readyTimeout, List<String> libraryArgs) {
 
     /** The main class of the real emulator. */
     static final String EMULATOR_MAIN = "dev.larder.emulator.Main";
@@ -27,7 +29,7 @@ record EmulatorLaunch(Path java, String classpath, String mainClass, String maxH
      * @return the child's command line; it contains the key, so never print it
      */
     List<String> command(String apiKey) {
-        return List.of(java.toString(),
+        List<String> command = new ArrayList<>(List.of(java.toString(),
                 "-Xmx" + maxHeap,
                 // an OutOfMemoryError in any thread ends the child instead of leaving it half alive
                 "-XX:+ExitOnOutOfMemoryError",
@@ -38,6 +40,8 @@ record EmulatorLaunch(Path java, String classpath, String mainClass, String maxH
                 "--seed", Long.toString(seed),
                 "--host", "127.0.0.1",
                 "--port", "0",
-                "--api-key", apiKey);
+                "--api-key", apiKey));
+        command.addAll(libraryArgs);
+        return command;
     }
 }

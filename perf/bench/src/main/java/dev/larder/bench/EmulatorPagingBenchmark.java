@@ -70,7 +70,7 @@ final class EmulatorPagingBenchmark implements Callable<Integer> {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java")),
                 jar.toString(), EmulatorLaunch.EMULATOR_MAIN, maxHeap, scenes, seed,
                 logDir != null ? logDir : Files.createTempDirectory("larder-bench-"),
-                Duration.ofSeconds(readyTimeoutSeconds));
+                Duration.ofSeconds(readyTimeoutSeconds), List.of());
         System.err.println("emulator-paging: starting the emulator with " + scenes + " scenes, -Xmx" + maxHeap
                 + "; logs in " + launch.logDir());
         EmulatorProcess emulator;

@@ -96,6 +96,11 @@ final class EmulatorProcess implements AutoCloseable {
         return ready;
     }
 
+    /** @return the child's process id */
+    long pid() {
+        return process.pid();
+    }
+
     /** @return time from starting the child to its ready line */
     Duration startup() {
         return startup;

@@ -76,7 +76,7 @@ class EmulatorProcessTest {
     private EmulatorLaunch launch(Class<?> main, String maxHeap) throws URISyntaxException {
         Path classes = Path.of(EmulatorProcessTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return new EmulatorLaunch(Path.of(System.getProperty("java.home"), "bin", "java"), classes.toString(),
-                main.getName(), maxHeap, 42, 1, logs, Duration.ofSeconds(60));
+                main.getName(), maxHeap, 42, 1, logs, Duration.ofSeconds(60), java.util.List.of());
     }
 
     private static EmulatorOutcome waitUntilEnded(EmulatorProcess emulator) throws InterruptedException {

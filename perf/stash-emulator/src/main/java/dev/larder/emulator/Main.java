@@ -1,5 +1,6 @@
 package dev.larder.emulator;
 
+import dev.larder.emulator.library.LibrarySpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,27 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--seed", description = "library seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--performers", description = "performers, instead of the default proportion")
+    Integer performers;
+
+    @Option(names = "--tags", description = "tags, instead of the default proportion")
+    Integer tags;
+
+    @Option(names = "--studios", description = "studios, instead of the default proportion")
+    Integer studios;
+
+    @Option(names = "--groups", description = "groups, instead of the default proportion")
+    Integer groups;
+
+    @Option(names = "--galleries", description = "galleries, instead of the default proportion")
+    Integer galleries;
+
+    @Option(names = "--images", description = "images, instead of the default proportion")
+    Integer images;
+
+    @Option(names = "--markers", description = "scene markers, instead of the default proportion")
+    Integer markers;
+
     @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE})")
     String host = "127.0.0.1";
 
@@ -44,7 +66,11 @@ public final class Main implements Callable<Integer> {
         if (scenes < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--scenes must be 0 or more");
         }
-        StashEmulator.Builder builder = StashEmulator.builder().scenes(seed, scenes).host(host).port(port)
+        LibrarySpec d = LibrarySpec.ofScenes(seed, scenes);
+        LibrarySpec spec = new LibrarySpec(seed, scenes, or(performers, d.performers()), or(tags, d.tags()),
+                or(studios, d.studios()), or(groups, d.groups()), or(galleries, d.galleries()), or(images, d.images()),
+                or(markers, d.markers()), d.zone());
+        StashEmulator.Builder builder = StashEmulator.builder().library(spec).host(host).port(port)
                 .pluginsDir(plugins);
         if (noApiKey) {
             builder.apiKey(null);
@@ -62,6 +88,10 @@ public final class Main implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static int or(Integer given, int fallback) {
+        return given == null ? fallback : given;
     }
 
     /**
