@@ -94,7 +94,7 @@ public final class Main {
         JsonErrors.register(routing);
         routing.register("/api/v1/version", new VersionService(LarderVersion.current()))
                 // before the entity routes, whose /{type}/{id} would also match /sync/status
-                .register("/api/v1/sync", new SyncService(larder.sync(), admin))
+                .register("/api/v1/sync", new SyncService(larder.sync(), larder.store(), admin))
                 .register("/api/v1", new EntityService(larder.store(), admin));
     }
 

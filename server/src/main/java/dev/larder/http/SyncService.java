@@ -2,6 +2,7 @@ package dev.larder.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.larder.store.Store;
 import dev.larder.sync.SyncEngine;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncOutcome;
@@ -29,14 +30,17 @@ public final class SyncService implements HttpService {
     private static final int MAX_BODY = 4096;
 
     private final SyncEngine engine;
+    private final Store store;
     private final AdminAuth admin;
 
     /**
      * @param engine the sync engine
+     * @param store  the store, whose schema version the status shows
      * @param admin  the admin guard for starting syncs
      */
-    public SyncService(SyncEngine engine, AdminAuth admin) {
+    public SyncService(SyncEngine engine, Store store, AdminAuth admin) {
         this.engine = engine;
+        this.store = store;
         this.admin = admin;
     }
 
@@ -84,7 +88,10 @@ public final class SyncService implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("running", engine.running() == null ? null : engine.running().apiName());
+        // Larder keeps serving L2 while Stash is unreachable: degraded, not down
+        body.put("health", engine.stashReachable() ? "ok" : "degraded");
         body.put("stashReachable", engine.stashReachable());
+        body.put("schemaVersion", store.schemaVersion());
         SyncOutcome last = engine.lastOutcome();
         body.put("last", last == null ? null : Map.of("mode", last.mode().apiName(), "startedAt", last.startedAt(),
                 "finishedAt", last.finishedAt(), "written", last.written(), "errors", last.errors()));

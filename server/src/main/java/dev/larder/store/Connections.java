@@ -39,7 +39,8 @@ final class Connections {
                 }
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = OFF");
-                s.execute("PRAGMA temp_store = MEMORY");
+                // sorts of index builds and FTS rebuilds spill to disk instead of growing the RSS past the heap
+                s.execute("PRAGMA temp_store = FILE");
                 s.execute("PRAGMA cache_size = -" + config.cacheSizeKib());
                 s.execute("PRAGMA mmap_size = " + config.mmapSizeBytes());
                 if (readOnly) {

@@ -10,9 +10,10 @@ import java.util.Objects;
  *
  * @param path          the database file ({@code l2.path}); its folder is created if missing
  * @param readPoolSize  read-only connections ({@code l2.read-pool-size}), 1..16, default 4
- * @param cacheSizeKib  page cache per connection in KiB ({@code l2.cache-size}), 1,024..16,777,216, default 65,536
+ * @param cacheSizeKib  page cache per connection in KiB ({@code l2.cache-size}), 1,024..16,777,216, default 16,384
+ *                      (native memory outside the Java heap, once per connection: it counts in the RSS)
  * @param mmapSizeBytes memory-mapped I/O per connection in bytes ({@code l2.mmap-size}), 0 (off)..2^40,
- *                      default 268,435,456
+ *                      default 0: mapped pages count in the RSS too, and WAL reads gain little from them
  * @param busyTimeout   how long a connection waits for a lock ({@code l2.busy-timeout}), 0..10 minutes,
  *                      default 5 seconds
  * @param writeBatchRows JDBC batch size, statements per {@code executeBatch} ({@code l2.write-batch-rows}),
@@ -23,10 +24,10 @@ public record StoreConfig(Path path, int readPoolSize, long cacheSizeKib, long m
 
     /** Default {@link #readPoolSize()}. */
     public static final int DEFAULT_READ_POOL_SIZE = 4;
-    /** Default {@link #cacheSizeKib()}: 64 MiB. */
-    public static final long DEFAULT_CACHE_SIZE_KIB = 64 * 1024;
-    /** Default {@link #mmapSizeBytes()}: 256 MiB. */
-    public static final long DEFAULT_MMAP_SIZE_BYTES = 256L * 1024 * 1024;
+    /** Default {@link #cacheSizeKib()}: 16 MiB. */
+    public static final long DEFAULT_CACHE_SIZE_KIB = 16 * 1024;
+    /** Default {@link #mmapSizeBytes()}: off. */
+    public static final long DEFAULT_MMAP_SIZE_BYTES = 0;
     /** Default {@link #busyTimeout()}. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     /** Default {@link #writeBatchRows()}. */

@@ -13,6 +13,9 @@ import java.time.format.DateTimeParseException;
  */
 public final class StashTimestamps {
 
+    /** A watermark before anything Stash can hold: a type with no watermark yet starts from it. */
+    public static final String EPOCH = "1970-01-01T00:00:00Z";
+
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private StashTimestamps() {

@@ -182,7 +182,9 @@ public final class SyncEngine implements AutoCloseable {
                 } else {
                     for (EntityType type : TYPES) {
                         perType(type, errors, () -> {
-                            String watermark = store.syncState(SyncStateKeys.watermark(type)).orElseThrow();
+                            // a type that was empty at the last full sync has no watermark yet: everything is new
+                            String watermark = store.syncState(SyncStateKeys.watermark(type))
+                                    .orElse(StashTimestamps.EPOCH);
                             board.done(type, incremental.run(type, watermark));
                         });
                     }
@@ -259,6 +261,10 @@ public final class SyncEngine implements AutoCloseable {
     private void perType(EntityType type, Map<String, String> errors, Runnable work) {
         try {
             work.run();
+            board.snapshot().stream().filter(p -> p.type() == type && p.state() == TypeProgress.State.DONE)
+                    .findFirst().ifPresent(p -> LOG.info(() -> String.format(java.util.Locale.ROOT,
+                            "%s: %,d rows fetched at %,.0f rows/s", type.pluralName(), p.fetched(),
+                            p.rowsPerSecond())));
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             errors.merge(type.pluralName(), message, (a, b) -> a + "; " + b);
