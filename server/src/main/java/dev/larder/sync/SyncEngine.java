@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,6 +57,7 @@ public final class SyncEngine implements AutoCloseable {
     private final IncrementalSync incremental;
     private final DeletionSweep deletions;
     private final CounterSweep counters;
+    private final SyncMetrics metrics;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "larder-sync");
         t.setDaemon(true);
@@ -82,6 +84,7 @@ public final class SyncEngine implements AutoCloseable {
         this.incremental = new IncrementalSync(stash, store, settings, board);
         this.deletions = new DeletionSweep(stash, store, settings);
         this.counters = new CounterSweep(stash, store, settings);
+        this.metrics = new SyncMetrics(clock);
         TYPES.forEach(t -> store.syncState(SyncStateKeys.watermark(t)).ifPresent(w -> board.watermark(t, w)));
     }
 
@@ -142,6 +145,7 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         running = mode;
+        long started = System.nanoTime();
         SyncOutcome outcome;
         try {
             outcome = run(mode);
@@ -152,6 +156,7 @@ public final class SyncEngine implements AutoCloseable {
             running = null;
         }
         last = outcome;
+        metrics.ran(mode, Duration.ofNanos(System.nanoTime() - started), outcome.ok());
         stashReachable.set(outcome.ok());
         if (outcome.ok()) {
             failuresInARow.set(0);
@@ -262,9 +267,11 @@ public final class SyncEngine implements AutoCloseable {
         try {
             work.run();
             board.snapshot().stream().filter(p -> p.type() == type && p.state() == TypeProgress.State.DONE)
-                    .findFirst().ifPresent(p -> LOG.info(() -> String.format(java.util.Locale.ROOT,
-                            "%s: %,d rows fetched at %,.0f rows/s", type.pluralName(), p.fetched(),
-                            p.rowsPerSecond())));
+                    .findFirst().ifPresent(p -> {
+                        metrics.fetched(type, p.fetched());
+                        LOG.info(() -> String.format(Locale.ROOT, "%s: %,d rows fetched at %,.0f rows/s",
+                                type.pluralName(), p.fetched(), p.rowsPerSecond()));
+                    });
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             errors.merge(type.pluralName(), message, (a, b) -> a + "; " + b);

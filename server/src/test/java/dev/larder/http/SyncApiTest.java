@@ -108,7 +108,17 @@ class SyncApiTest {
             assertThat(body.get("entity").get("paths").get("stream").asText(), is("/scene/3/stream"));
         }
         try (Http1ClientResponse response = client.get("/api/v1/sync/status").request()) {
-            assertThat(json(response).get("last").get("errors").size(), is(0));
+            JsonNode status = json(response);
+            assertThat(status.get("last").get("errors").size(), is(0));
+            assertThat(status.get("health").asText(), is("ok"));
+            assertThat(status.get("schemaVersion").asInt(), is(1));
+        }
+        try (Http1ClientResponse response = client.get("/observe/metrics")
+                .header(HeaderNames.ACCEPT, "text/plain").request()) {
+            String metrics = response.as(String.class);
+            assertThat(metrics, containsString("larder_sync_duration"));
+            assertThat(metrics, containsString("larder_sync_rows"));
+            assertThat(metrics, containsString("larder_sync_lag"));
         }
     }
 
