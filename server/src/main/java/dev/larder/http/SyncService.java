@@ -52,14 +52,14 @@ public final class SyncService implements HttpService {
 
     private void start(ServerRequest req, ServerResponse res) {
         admin.check(req);
-        SyncMode mode = SyncMode.parse(mode(req));
+        SyncMode mode = mode(req);
         engine.request(mode);
         res.status(Status.ACCEPTED_202);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(Json.bytes(Map.of("queued", mode.apiName())));
     }
 
-    private static String mode(ServerRequest req) {
+    private static SyncMode mode(ServerRequest req) {
         byte[] body;
         try (var in = req.content().inputStream()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -79,7 +79,7 @@ public final class SyncService implements HttpService {
             throw new BadRequestException("mode must be one of \"full\", \"incremental\", \"sweep\"");
         }
         try {
-            return SyncMode.parse(json.get("mode").asText()).apiName();
+            return SyncMode.parse(json.get("mode").asText());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

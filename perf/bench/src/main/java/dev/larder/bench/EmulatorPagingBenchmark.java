@@ -1,7 +1,6 @@
 package dev.larder.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
