@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import dev.larder.http.AdminAuth;
 import dev.larder.http.EntityService;
 import dev.larder.http.JsonErrors;
+import dev.larder.http.StashHealthCheck;
 import dev.larder.http.SyncService;
 import dev.larder.http.VersionService;
 
@@ -15,6 +16,9 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -74,8 +78,16 @@ public final class Main {
      * @return the started server
      */
     public static WebServer start(Config serverConfig, Larder larder) {
+        // health and metrics are built here rather than from configuration, so the health can report on Stash
+        ObserveFeature observe = ObserveFeature.builder()
+                .observersDiscoverServices(false)
+                .addObserver(HealthObserver.builder().details(true).addCheck(new StashHealthCheck(larder.sync()))
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
         return WebServer.builder()
                 .config(serverConfig)
+                .addFeature(observe)
                 .directHandlers(JsonErrors.directHandlers())
                 .routing(routing -> routing(routing, larder))
                 .build()
