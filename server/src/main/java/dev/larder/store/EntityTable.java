@@ -58,6 +58,11 @@ record EntityTable(EntityType type, String table, List<Shape> columns, List<Rela
     }
 
     /** @return no parameters */
+    /** @return parameters: id; yields the live entity's {@code updated_at}, no row when absent or deleted */
+    String liveUpdatedAtSql() {
+        return "SELECT updated_at FROM " + table + " WHERE id = ? AND deleted_at IS NULL";
+    }
+
     String countSql() {
         return "SELECT count(*) FROM " + table + " WHERE deleted_at IS NULL";
     }

@@ -225,6 +225,26 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * The {@code updated_at} text of a live entity, without reading the rest of it: what an incremental sync compares
+     * to decide whether Stash's version is new.
+     *
+     * @param type the type
+     * @param id   the id
+     * @return Stash's {@code updated_at} text as stored; empty when the entity is absent or soft-deleted
+     */
+    public Optional<String> liveUpdatedAt(EntityType type, int id) {
+        String sql = Catalog.table(type).liveUpdatedAtSql();
+        return readers.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
      * @param type the type
      * @return the number of live entities
      */

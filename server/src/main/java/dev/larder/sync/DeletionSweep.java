@@ -156,7 +156,7 @@ final class DeletionSweep {
         return fetched;
     }
 
-    static boolean keyset(EntityType type) {
-        return type == EntityType.SCENE || type == EntityType.GALLERY || type == EntityType.IMAGE;
+    private static boolean keyset(EntityType type) {
+        return PageRequest.first(type, 1).paging() == PageRequest.Paging.KEYSET;
     }
 }

@@ -5,10 +5,7 @@ import dev.larder.model.EntityType;
 import dev.larder.stash.PageRequest;
 import dev.larder.stash.StashClient;
 import dev.larder.store.Store;
-import dev.larder.store.StoredEntity;
 
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Brings one type up to date by Stash's {@code updated_at}: asks for everything updated after the watermark minus
@@ -62,8 +59,7 @@ final class IncrementalSync {
 
     /** Whether the store already holds this version: live, with the same {@code updated_at} text. */
     private boolean unchanged(EntityType type, ObjectNode entity, String updatedAt) {
-        Optional<StoredEntity> stored = store.get(type, entity.get("id").asInt());
-        return stored.isPresent() && stored.get().live()
-                && Objects.equals(FullSync.text(stored.get().json(), "updated_at"), updatedAt);
+        return updatedAt != null
+                && store.liveUpdatedAt(type, entity.get("id").asInt()).map(updatedAt::equals).orElse(false);
     }
 }
