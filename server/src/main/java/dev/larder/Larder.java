@@ -1,8 +1,11 @@
 package dev.larder;
 
 import dev.larder.stash.StashClient;
+import dev.larder.stash.StashListeners;
 import dev.larder.stash.StashSubscriptions;
 import dev.larder.store.Store;
+import dev.larder.sync.EventIngest;
+import dev.larder.sync.EventStreamListener;
 import dev.larder.sync.SyncEngine;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncTriggers;
@@ -12,8 +15,8 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * Larder without its web server: the L2 store kept in step with a Stash server by the sync engine, its timers
- * and Stash's subscriptions. A Java program can embed it; {@link Main} puts the HTTP API in front of it.
+ * Larder without its web server: the L2 store kept in step with a Stash server by the sync engine, its timers,
+ * Stash's subscriptions and the change events on Stash's log stream. A Java program can embed it; {@link Main} puts the HTTP API in front of it.
  * Start with {@link #start(LarderConfig)}; close to stop everything (the store is closed last, after the writer
  * drained). Thread-safe.
  */
@@ -26,6 +29,7 @@ public final class Larder implements AutoCloseable {
     private final StashClient stash;
     private final SyncEngine sync;
     private final SyncTriggers triggers;
+    private final EventIngest events;
     private final StashSubscriptions subscriptions;
 
     private Larder(LarderConfig config) {
@@ -35,7 +39,10 @@ public final class Larder implements AutoCloseable {
                 .requestTimeout(config.stashTimeout()).build();
         this.sync = new SyncEngine(stash, store, config.sync(), Clock.systemUTC());
         this.triggers = new SyncTriggers(sync, config.pollInterval(), config.sweepInterval());
-        this.subscriptions = StashSubscriptions.builder(websocketUrl(config.stashUrl()), triggers)
+        this.events = new EventIngest(stash, store, sync::request, config.events());
+        var listener = new StashListeners(triggers,
+                new EventStreamListener(events, sync::request, config.events().burstEvents()));
+        this.subscriptions = StashSubscriptions.builder(websocketUrl(config.stashUrl()), listener)
                 .apiKey(config.stashApiKey()).build().start();
         SyncMode first = config.autoOnStart() ? sync.startMode() : config.onStart();
         if (first != null) {
@@ -70,6 +77,11 @@ public final class Larder implements AutoCloseable {
         return sync;
     }
 
+    /** @return change-event ingestion, fed by Stash's log stream and {@code POST /api/v1/events} */
+    public EventIngest events() {
+        return events;
+    }
+
     /** @return whether the subscriptions to Stash are connected now */
     public boolean subscribed() {
         return subscriptions.connected();
@@ -84,6 +96,7 @@ public final class Larder implements AutoCloseable {
     public void close() {
         subscriptions.close();
         triggers.close();
+        events.close();
         sync.close();
         stash.close();
         store.close();

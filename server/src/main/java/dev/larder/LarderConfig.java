@@ -1,6 +1,7 @@
 package dev.larder;
 
 import dev.larder.store.StoreConfig;
+import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncSettings;
 import io.helidon.config.Config;
@@ -29,10 +30,15 @@ import java.util.function.Function;
  * @param store         the L2 store ({@code l2.*})
  * @param adminToken    bearer token for admin endpoints ({@code admin.token} or {@code LARDER_ADMIN_TOKEN}); null
  *                      disables them
+ * @param events        how change events are gathered ({@code events.window}, {@code events.flush-at},
+ *                      {@code events.burst})
+ * @param eventsSecret  the HMAC key for {@code POST /api/v1/events} ({@code events.secret} or
+ *                      {@code LARDER_EVENTS_SECRET}), at least 16 characters; null turns the endpoint off
  */
 public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeout, SyncSettings sync,
                            Duration pollInterval, Duration sweepInterval, SyncMode onStart, boolean autoOnStart,
-                           StoreConfig store, String adminToken) {
+                           StoreConfig store, String adminToken, EventSettings events,
+                           String eventsSecret) {
 
     /**
      * Reads and checks the settings.
@@ -79,8 +85,17 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
         if (admin != null && admin.length() < 16) {
             throw new IllegalArgumentException("admin.token must be at least 16 characters");
         }
+        EventSettings events = new EventSettings(
+                duration(config, "events.window", EventSettings.DEFAULTS.window(), Duration.ofMillis(10),
+                        Duration.ofSeconds(5)),
+                positive(config, "events.flush-at", EventSettings.DEFAULTS.flushAt()),
+                positive(config, "events.burst", EventSettings.DEFAULTS.burstEvents()));
+        String eventsSecret = string(config, "events.secret").or(() -> env("LARDER_EVENTS_SECRET")).orElse(null);
+        if (eventsSecret != null && eventsSecret.length() < 16) {
+            throw new IllegalArgumentException("events.secret must be at least 16 characters");
+        }
         return new LarderConfig(stashUrl, apiKey, timeout, sync, poll, sweep, startMode, onStart.equals("auto"),
-                store, admin);
+                store, admin, events, eventsSecret);
     }
 
     @Override
@@ -88,7 +103,8 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
         return "LarderConfig[stashUrl=" + stashUrl + ", stashApiKey=" + (stashApiKey == null ? "none" : "***")
                 + ", sync=" + sync + ", pollInterval=" + pollInterval + ", sweepInterval=" + sweepInterval
                 + ", onStart=" + (autoOnStart ? "auto" : onStart) + ", store=" + store + ", adminToken="
-                + (adminToken == null ? "none" : "***") + "]";
+                + (adminToken == null ? "none" : "***") + ", events=" + events + ", eventsSecret="
+                + (eventsSecret == null ? "none" : "***") + "]";
     }
 
     private static URI graphqlUrl(String url) {
@@ -123,6 +139,14 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
 
     private static int integer(Config config, String key, int fallback) {
         return (int) number(config, key, fallback, Integer::parseInt);
+    }
+
+    private static int positive(Config config, String key, int fallback) {
+        int value = integer(config, key, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be 1 or more, got " + value);
+        }
+        return value;
     }
 
     private static long longValue(Config config, String key, long fallback) {

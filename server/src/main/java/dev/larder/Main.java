@@ -2,11 +2,13 @@ package dev.larder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import dev.larder.http.AdminAuth;
 import dev.larder.http.EntityService;
+import dev.larder.http.EventService;
 import dev.larder.http.JsonErrors;
 import dev.larder.http.StashHealthCheck;
 import dev.larder.http.SyncService;
@@ -107,6 +109,8 @@ public final class Main {
         routing.register("/api/v1/version", new VersionService(LarderVersion.current()))
                 // before the entity routes, whose /{type}/{id} would also match /sync/status
                 .register("/api/v1/sync", new SyncService(larder.sync(), larder.store(), admin))
+                .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
+                        Clock.systemUTC()))
                 .register("/api/v1", new EntityService(larder.store(), admin));
     }
 

@@ -48,7 +48,10 @@ class LarderConfigTest {
             "stash.url | http://stash:9999?apikey=x | stash.url must not carry a query",
             "sync.on-start | always | sync.on-start must be auto, full, incremental or none, got always",
             "l2.read-pool-size | 0 | l2.read-pool-size must be 1..16, got 0",
-            "admin.token | short | admin.token must be at least 16 characters"})
+            "admin.token | short | admin.token must be at least 16 characters",
+            "events.secret | short | events.secret must be at least 16 characters",
+            "events.window | 1ms | events.window must be 10ms..5s, got 1ms",
+            "events.burst | 0 | events.burst must be 1 or more, got 0"})
     void aBadValueIsRefusedNamingItsKey(String key, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(Map.of(key, value)));
         assertThat(e.getMessage(), containsString(message));
@@ -62,12 +65,15 @@ class LarderConfigTest {
         assertThat(config.sweepInterval(), is(Duration.ofHours(12)));
         assertThat(config.onStart(), is(SyncMode.FULL));
         assertThat(config.stashUrl().toString(), is("https://stash.example/prefix/graphql"));
+        assertThat(read(Map.of("events.window", "250ms")).events().window(), is(Duration.ofMillis(250)));
     }
 
     @Test
     void secretsStayOutOfToString() {
         LarderConfig config = read(Map.of("stash.api-key", "the-stash-key-123", "admin.token",
-                "the-admin-token-4567"));
+                "the-admin-token-4567", "events.secret", "the-events-secret-890"));
+        assertThat(config.eventsSecret(), is("the-events-secret-890"));
+        assertThat(config.toString(), not(containsString("the-events-secret-890")));
         assertThat(config.toString(), not(containsString("the-stash-key-123")));
         assertThat(config.toString(), not(containsString("the-admin-token-4567")));
     }

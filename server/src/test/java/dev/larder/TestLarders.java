@@ -2,6 +2,7 @@ package dev.larder;
 
 import dev.larder.emulator.StashEmulator;
 import dev.larder.store.StoreConfig;
+import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncSettings;
 
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.time.Duration;
 
 /** Settings for tests that run Larder against a Stash emulator, with the store in a fresh temporary folder. */
 public final class TestLarders {
+
+    /** The events secret tests sign with. */
+    public static final String EVENTS_SECRET = "test-events-secret-0123456789";
 
     /** The admin token tests use. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
@@ -38,6 +42,7 @@ public final class TestLarders {
                 Duration.ofSeconds(2));
         return new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(), Duration.ofSeconds(30), sync,
                 Duration.ofMinutes(120), Duration.ofDays(7), null, false,
-                StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN);
+                StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, EventSettings.DEFAULTS,
+                EVENTS_SECRET);
     }
 }

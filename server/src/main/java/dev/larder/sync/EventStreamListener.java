@@ -1,0 +1,63 @@
+package dev.larder.sync;
+
+import dev.larder.model.ChangeEvent;
+import dev.larder.model.ChangeEventCodec;
+import dev.larder.stash.LogLine;
+import dev.larder.stash.StashEventListener;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Reads Larder's change events off Stash's log stream: every line carrying the event marker is parsed and handed
+ * to {@link EventIngest}; other lines are ignored; a malformed marked line is counted and logged (without its text,
+ * which a producer controls) and never stops the stream. The stream is lossy, so a log batch holding a burst of events
+ * also asks for an incremental sync: events make Larder fast, the sync makes it correct. (The catch-up after a
+ * reconnect is {@link SyncTriggers}'s, which runs beside this listener.)
+ * Called on the subscriptions' thread; the work it hands over runs elsewhere.
+ */
+public final class EventStreamListener implements StashEventListener {
+
+    private static final Logger LOG = Logger.getLogger(EventStreamListener.class.getName());
+
+    private final EventIngest ingest;
+    private final Consumer<SyncMode> syncRequests;
+    private final int burstEvents;
+
+    /**
+     * @param ingest       where events go
+     * @param syncRequests asked for catch-up syncs (in Larder: {@code SyncEngine::request})
+     * @param burstEvents  events in one log batch from which it counts as a burst, 1 or more
+     */
+    public EventStreamListener(EventIngest ingest, Consumer<SyncMode> syncRequests, int burstEvents) {
+        this.ingest = ingest;
+        this.syncRequests = syncRequests;
+        this.burstEvents = burstEvents;
+    }
+
+    @Override
+    public void onLog(List<LogLine> lines) {
+        int events = 0;
+        for (LogLine line : lines) {
+            Optional<ChangeEvent> event;
+            try {
+                event = ChangeEventCodec.parse(line.message());
+            } catch (IllegalArgumentException e) {
+                ingest.countMalformed();
+                LOG.warning(() -> "ignored a malformed Larder event line logged at " + line.time());
+                continue;
+            }
+            if (event.isPresent()) {
+                ingest.submit(event.get());
+                events++;
+            }
+        }
+        if (events >= burstEvents) {
+            int burst = events;
+            LOG.fine(() -> burst + " events in one log batch: incremental sync to catch dropped lines");
+            syncRequests.accept(SyncMode.INCREMENTAL);
+        }
+    }
+}
