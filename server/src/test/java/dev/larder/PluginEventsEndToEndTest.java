@@ -1,0 +1,78 @@
+package dev.larder;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import dev.larder.emulator.StashEmulator;
+import dev.larder.model.EntityType;
+import dev.larder.store.StoredEntity;
+import dev.larder.sync.SyncMode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole event path with the real plugin file: a mutation in the emulator fires Stash's hook, the emulator runs
+ * {@code stash-plugin/src/main/plugin/larder.js}, its line travels the log stream, and Larder applies the change,
+ * with no sync asked for by the test.
+ */
+class PluginEventsEndToEndTest {
+
+    /** The plugin as shipped, read from the source tree (tests run in the server module's folder). */
+    private static final Path PLUGIN = Path.of("..", "stash-plugin", "src", "main", "plugin");
+
+    private StashEmulator emulator;
+    private Larder larder;
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat("plugin folder at " + PLUGIN.toAbsolutePath(), Files.isDirectory(PLUGIN), is(true));
+        emulator = StashEmulator.builder().scenes(21, 300).pluginsDir(PLUGIN)
+                .logBatchInterval(Duration.ofMillis(200)).start();
+        larder = Larder.start(TestLarders.config(emulator));
+        larder.sync().request(SyncMode.FULL).get(60, TimeUnit.SECONDS);
+        awaitTrue(larder::subscribed);
+    }
+
+    @AfterEach
+    void stop() {
+        larder.close();
+        emulator.close();
+    }
+
+    @Test
+    void aSceneSavedInStashIsVisibleInLarderWithoutASync() throws Exception {
+        emulator.execute("mutation{sceneUpdate(input:{id:\"12\",title:\"Saved in Stash\"}){id}}", Map.of());
+        awaitTrue(() -> title(12).equals(Optional.of("Saved in Stash")));
+    }
+
+    @Test
+    void aTagDestroyedInStashIsGoneFromLarder() throws Exception {
+        int tag = emulator.library().count(EntityType.TAG);
+        emulator.execute("mutation{tagDestroy(input:{id:\"" + tag + "\"})}", Map.of());
+        awaitTrue(() -> larder.store().get(EntityType.TAG, tag).map(StoredEntity::live).equals(Optional.of(false)));
+    }
+
+    private Optional<String> title(int scene) {
+        return larder.store().get(EntityType.SCENE, scene).map(e -> e.json().path("title").asText());
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
