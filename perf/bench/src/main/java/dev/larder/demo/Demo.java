@@ -5,6 +5,7 @@ import dev.larder.LarderConfig;
 import dev.larder.Main;
 import dev.larder.emulator.StashEmulator;
 import dev.larder.store.StoreConfig;
+import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncSettings;
 import dev.larder.sync.TypeProgress;
@@ -52,7 +53,8 @@ public final class Demo {
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
                 Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(60), Duration.ofHours(6),
-                SyncMode.FULL, false, StoreConfig.defaults(dir.resolve("larder.db")), adminToken);
+                SyncMode.FULL, false, StoreConfig.defaults(dir.resolve("larder.db")), adminToken,
+                EventSettings.DEFAULTS, null);
         long started = System.nanoTime();
         Larder larder = Larder.start(config);
         WebServer server = Main.start(Config.builder().disableEnvironmentVariablesSource()
