@@ -7,6 +7,7 @@ import dev.larder.emulator.StashEmulator;
 import dev.larder.model.EntityType;
 import dev.larder.store.StoredEntity;
 import dev.larder.sync.SyncMode;
+import dev.larder.sync.SyncOutcome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,16 @@ class PluginEventsEndToEndTest {
         int tag = emulator.library().count(EntityType.TAG);
         emulator.execute("mutation{tagDestroy(input:{id:\"" + tag + "\"})}", Map.of());
         awaitTrue(() -> larder.store().get(EntityType.TAG, tag).map(StoredEntity::live).equals(Optional.of(false)));
+    }
+
+    @Test
+    void thePluginsSyncTaskInStashStartsASyncInLarder() throws Exception {
+        SyncOutcome before = larder.sync().lastOutcome();
+        var result = emulator.execute("mutation{runPluginTask(plugin_id:\"larder\",task_name:\"Larder: full sync\")}",
+                Map.of());
+        assertThat(result.getErrors().toString(), result.getErrors().isEmpty(), is(true));
+        awaitTrue(() -> larder.sync().lastOutcome() != before
+                && larder.sync().lastOutcome().mode() == SyncMode.FULL);
     }
 
     private Optional<String> title(int scene) {

@@ -2,6 +2,7 @@ package dev.larder.sync;
 
 import dev.larder.model.ChangeEvent;
 import dev.larder.model.ChangeEventCodec;
+import dev.larder.model.SyncRequestCodec;
 import dev.larder.stash.LogLine;
 import dev.larder.stash.StashEventListener;
 
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Reads Larder's change events off Stash's log stream: every line carrying the event marker is parsed and handed
- * to {@link EventIngest}; other lines are ignored; a malformed marked line is counted and logged (without its text,
+ * to {@link EventIngest}; a sync request from the plugin's tasks asks the engine for that sync; other lines are
+ * ignored; a malformed marked line is counted and logged (without its text,
  * which a producer controls) and never stops the stream. The stream is lossy, so a log batch holding a burst of events
  * also asks for an incremental sync: events make Larder fast, the sync makes it correct. (The catch-up after a
  * reconnect is {@link SyncTriggers}'s, which runs beside this listener.)
@@ -37,10 +39,23 @@ public final class EventStreamListener implements StashEventListener {
         this.burstEvents = burstEvents;
     }
 
+    /** A user ran one of the plugin's tasks in Stash: "Larder: incremental sync" or "Larder: full sync". */
+    private void requestedSync(LogLine line) {
+        try {
+            SyncRequestCodec.parse(line.message()).ifPresent(mode -> {
+                LOG.info(() -> "Stash's plugin task asks for a " + mode + " sync");
+                syncRequests.accept(SyncMode.parse(mode));
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "ignored a malformed Larder sync request logged at " + line.time());
+        }
+    }
+
     @Override
     public void onLog(List<LogLine> lines) {
         int events = 0;
         for (LogLine line : lines) {
+            requestedSync(line);
             Optional<ChangeEvent> event;
             try {
                 event = ChangeEventCodec.parse(line.message());
