@@ -57,7 +57,6 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
                 integer(config, "stash.page-size", defaults.pageSize()),
                 integer(config, "sync.ids-page-size", defaults.idsPageSize()),
                 duration(config, "sync.overlap", defaults.overlap(), Duration.ZERO, Duration.ofHours(24)),
-                integer(config, "sync.probe-batch", defaults.probeBatch()),
                 duration(config, "sync.retry-initial", defaults.retryInitial(), Duration.ofMillis(100),
                         Duration.ofHours(1)),
                 duration(config, "sync.retry-max", defaults.retryMax(), Duration.ofMillis(100), Duration.ofHours(6)));

@@ -38,7 +38,7 @@ public final class TestLarders {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SyncSettings sync = new SyncSettings(200, 500, Duration.ofHours(2), 50, Duration.ofMillis(100),
+        SyncSettings sync = new SyncSettings(200, 500, Duration.ofHours(2), Duration.ofMillis(100),
                 Duration.ofSeconds(2));
         return new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(), Duration.ofSeconds(30), sync,
                 Duration.ofMinutes(120), Duration.ofDays(7), null, false,

@@ -111,20 +111,12 @@ final class DeletionSweep {
         }
     }
 
-    /** Deletes the ids a direct probe says Stash no longer has; returns them. */
+    /** Deletes the ids a direct probe says Stash no longer has; returns them. The client batches the probes. */
     private Set<Integer> deleteConfirmed(EntityType type, Collection<Integer> candidates) {
-        Set<Integer> gone = new TreeSet<>();
-        List<Integer> batch = new ArrayList<>(settings.probeBatch());
-        for (int id : candidates) {
-            batch.add(id);
-            if (batch.size() == settings.probeBatch()) {
-                gone.addAll(stash.missing(type, batch));
-                batch.clear();
-            }
+        if (candidates.isEmpty()) {
+            return Set.of();
         }
-        if (!batch.isEmpty()) {
-            gone.addAll(stash.missing(type, batch));
-        }
+        Set<Integer> gone = new TreeSet<>(stash.missing(type, candidates));
         if (!gone.isEmpty()) {
             WriteBatch.Builder write = WriteBatch.builder();
             gone.forEach(id -> write.delete(type, id));

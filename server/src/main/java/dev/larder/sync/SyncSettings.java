@@ -10,15 +10,13 @@ import java.util.Objects;
  * @param idsPageSize   ids per page for listings, 100 to 10,000
  * @param overlap       how far back from a watermark an incremental sync asks again, 0 to 24 h; at least an hour
  *                      covers a daylight-saving change of Stash's offset (STASH.md b.1)
- * @param probeBatch    ids per aliased existence probe, 1 to 500
  * @param retryInitial  first wait after a failed run, at least 100 ms
  * @param retryMax      longest wait between retries, at least {@code retryInitial}
  */
-public record SyncSettings(int pageSize, int idsPageSize, Duration overlap, int probeBatch, Duration retryInitial,
-                           Duration retryMax) {
+public record SyncSettings(int pageSize, int idsPageSize, Duration overlap, Duration retryInitial, Duration retryMax) {
 
-    /** The defaults: 1,000 a page, 5,000 ids a page, two hours of overlap, probes of 100, retries 1 s to 5 min. */
-    public static final SyncSettings DEFAULTS = new SyncSettings(1000, 5000, Duration.ofHours(2), 100,
+    /** The defaults: 1,000 a page, 5,000 ids a page, two hours of overlap, retries 1 s to 5 min. */
+    public static final SyncSettings DEFAULTS = new SyncSettings(1000, 5000, Duration.ofHours(2),
             Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     /**
@@ -34,7 +32,6 @@ public record SyncSettings(int pageSize, int idsPageSize, Duration overlap, int 
         check(idsPageSize >= 100 && idsPageSize <= 10_000, "sync.ids-page-size must be 100..10000, got " + idsPageSize);
         check(!overlap.isNegative() && overlap.compareTo(Duration.ofHours(24)) <= 0,
                 "sync.overlap must be 0..24h, got " + overlap);
-        check(probeBatch >= 1 && probeBatch <= 500, "sync.probe-batch must be 1..500, got " + probeBatch);
         check(retryInitial.compareTo(Duration.ofMillis(100)) >= 0,
                 "sync.retry-initial must be at least 100ms, got " + retryInitial);
         check(retryMax.compareTo(retryInitial) >= 0, "sync.retry-max must be at least sync.retry-initial, got "
@@ -48,7 +45,7 @@ public record SyncSettings(int pageSize, int idsPageSize, Duration overlap, int 
      * @return the settings
      */
     public SyncSettings withPageSize(int size) {
-        return new SyncSettings(size, idsPageSize, overlap, probeBatch, retryInitial, retryMax);
+        return new SyncSettings(size, idsPageSize, overlap, retryInitial, retryMax);
     }
 
     private static void check(boolean ok, String message) {
