@@ -1,12 +1,14 @@
 package dev.larder.emulator.graphql;
 
 import dev.larder.emulator.library.Library;
+import dev.larder.emulator.library.Rfc3339;
 import dev.larder.model.EntityType;
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.function.Consumer;
  * none fires a hook (STASH.md b.1, d.2): exactly what a sync that trusts {@code updated_at} misses.
  */
 final class HistoryMutations {
+
+    /** Stash keeps play and o dates in UTC. */
+    private static final Rfc3339 UTC = new Rfc3339(ZoneOffset.UTC);
 
     private final Library library;
 
@@ -162,14 +167,14 @@ final class HistoryMutations {
     private List<String> times(List<String> given) {
         OffsetDateTime now = OffsetDateTime.parse(library.now());
         if (given == null || given.isEmpty()) {
-            return new ArrayList<>(List.of(UtcTimes.format(now)));
+            return new ArrayList<>(List.of(UTC.format(now.toEpochSecond())));
         }
         List<String> out = new ArrayList<>();
         for (String t : given) {
             OffsetDateTime time = t.startsWith("<") || t.startsWith(">")
                     ? now.plus(relative(t.substring(1)).multipliedBy(t.startsWith("<") ? -1 : 1))
                     : OffsetDateTime.parse(t);
-            out.add(UtcTimes.format(time));
+            out.add(UTC.format(time.toEpochSecond()));
         }
         return out;
     }

@@ -11,15 +11,22 @@ import java.time.zone.ZoneRules;
  * instant ({@code "Z"} for a zero offset). Hand-rolled because filters format a million timestamps per query.
  * Thread-safe.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private final ZoneRules rules;
 
-    Rfc3339(ZoneId zone) {
+    /**
+     * @param zone the zone whose offset at each instant the text carries
+     */
+    public Rfc3339(ZoneId zone) {
         this.rules = zone.getRules();
     }
 
-    String format(long epochSecond) {
+    /**
+     * @param epochSecond an instant, in seconds since the epoch
+     * @return for example {@code 2026-01-05T10:03:04+11:00}, or {@code ...Z} where the offset is zero
+     */
+    public String format(long epochSecond) {
         ZoneOffset offset = rules.getOffset(Instant.ofEpochSecond(epochSecond));
         int offsetSeconds = offset.getTotalSeconds();
         long local = epochSecond + offsetSeconds;
