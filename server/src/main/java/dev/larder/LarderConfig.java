@@ -85,7 +85,7 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
             throw new IllegalArgumentException("admin.token must be at least 16 characters");
         }
         EventSettings events = new EventSettings(
-                duration(config, "events.window", EventSettings.DEFAULTS.window(), Duration.ofMillis(10),
+                duration(config, "events.window", EventSettings.DEFAULTS.window(), Duration.ZERO,
                         Duration.ofSeconds(5)),
                 positive(config, "events.flush-at", EventSettings.DEFAULTS.flushAt()),
                 positive(config, "events.burst", EventSettings.DEFAULTS.burstEvents()));

@@ -108,7 +108,7 @@ public final class Main {
         JsonErrors.register(routing);
         routing.register("/api/v1/version", new VersionService(LarderVersion.current()))
                 // before the entity routes, whose /{type}/{id} would also match /sync/status
-                .register("/api/v1/sync", new SyncService(larder.sync(), larder.store(), admin))
+                .register("/api/v1/sync", new SyncService(larder, admin))
                 .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
                         Clock.systemUTC()))
                 .register("/api/v1", new EntityService(larder.store(), admin));

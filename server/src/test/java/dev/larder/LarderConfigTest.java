@@ -50,7 +50,8 @@ class LarderConfigTest {
             "l2.read-pool-size | 0 | l2.read-pool-size must be 1..16, got 0",
             "admin.token | short | admin.token must be at least 16 characters",
             "events.secret | short | events.secret must be at least 16 characters",
-            "events.window | 1ms | events.window must be 10ms..5s, got 1ms",
+            "events.window | 6s | events.window must be 0s..5s, got 6s",
+            "events.window | -5ms | events.window must be 0s..5s, got -5ms",
             "events.burst | 0 | events.burst must be 1 or more, got 0"})
     void aBadValueIsRefusedNamingItsKey(String key, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(Map.of(key, value)));

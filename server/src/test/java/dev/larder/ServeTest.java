@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The server as {@code ./larder serve} starts it: health reports on Stash, metrics show the sync's meters. */
+/** The server as {@code ./larder serve} starts it: health reports on Stash, metrics show the sync's and the events' meters. */
 class ServeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +48,8 @@ class ServeTest {
                 String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/observe/metrics"))
                         .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(metrics, containsString("larder_sync_duration"));
+                assertThat(metrics, containsString("larder_events_received"));
+                assertThat(metrics, containsString("larder_events_delay"));
             } finally {
                 server.stop();
             }

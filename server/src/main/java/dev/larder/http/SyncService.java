@@ -2,7 +2,9 @@ package dev.larder.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.larder.Larder;
 import dev.larder.store.Store;
+import dev.larder.sync.EventStats;
 import dev.larder.sync.SyncEngine;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncOutcome;
@@ -22,25 +24,27 @@ import java.util.Map;
 
 /**
  * The sync API: {@code POST /api/v1/sync} with {@code {"mode":"incremental"|"full"|"sweep"}} (admin) queues a
- * sync and answers 202; {@code GET /api/v1/sync/status} shows what every type is doing.
+ * sync and answers 202; {@code GET /api/v1/sync/status} shows what every type is doing and what the change
+ * events have done since start-up.
  */
 public final class SyncService implements HttpService {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_BODY = 4096;
 
+    private final Larder larder;
     private final SyncEngine engine;
     private final Store store;
     private final AdminAuth admin;
 
     /**
-     * @param engine the sync engine
-     * @param store  the store, whose schema version the status shows
+     * @param larder the instance whose sync, store and events the status shows
      * @param admin  the admin guard for starting syncs
      */
-    public SyncService(SyncEngine engine, Store store, AdminAuth admin) {
-        this.engine = engine;
-        this.store = store;
+    public SyncService(Larder larder, AdminAuth admin) {
+        this.larder = larder;
+        this.engine = larder.sync();
+        this.store = larder.store();
         this.admin = admin;
     }
 
@@ -97,6 +101,15 @@ public final class SyncService implements HttpService {
                 "finishedAt", last.finishedAt(), "written", last.written(), "errors", last.errors()));
         List<Map<String, Object>> types = engine.status().stream().map(SyncService::type).toList();
         body.put("types", types);
+        EventStats events = larder.events().stats();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("subscribed", larder.subscribed());
+        e.put("received", events.received());
+        e.put("malformed", events.malformed());
+        e.put("coalesced", events.coalesced());
+        e.put("fetches", events.fetches());
+        e.put("applied", events.applied());
+        body.put("events", e);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(Json.bytes(body));
     }

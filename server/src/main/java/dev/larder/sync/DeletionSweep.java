@@ -6,20 +6,16 @@ import dev.larder.stash.PageRequest;
 import dev.larder.stash.PageResult;
 import dev.larder.stash.StashClient;
 import dev.larder.store.Store;
-import dev.larder.store.WriteBatch;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Finds what Stash removed without telling (merges, cleans, cascades) and what the store missed, and makes the
  * store agree: ids only the store has are deleted after a direct per-id probe says Stash has no such entity; ids
- * only Stash has are fetched and written. A listing that fails or comes back short never deletes anything: only
- * the probe does.
+ * only Stash has are fetched and written, both by {@link ByIdRefresh}. A listing that fails or comes back short
+ * never deletes anything: only the probe does.
  *
  * <p>For scenes, galleries and images (whose filter has an {@code id} criterion) the comparison is cheap: counts
  * of id ranges on both sides, bisected where they differ, since ids only grow and are never reused, a range whose
@@ -30,64 +26,74 @@ final class DeletionSweep {
     private final StashClient stash;
     private final Store store;
     private final SyncSettings settings;
+    private final ByIdRefresh refresh;
 
-    DeletionSweep(StashClient stash, Store store, SyncSettings settings) {
+    DeletionSweep(StashClient stash, Store store, SyncSettings settings, ByIdRefresh refresh) {
         this.stash = stash;
         this.store = store;
         this.settings = settings;
+        this.refresh = refresh;
     }
 
-    /** What one sweep of a type changed. */
-    record Outcome(Set<Integer> deleted, Set<Integer> added) {
+    /**
+     * What one sweep of a type changed.
+     *
+     * @param deleted ids only the store had, confirmed gone from Stash and deleted
+     * @param written ids whose two sides disagreed and that Stash has, fetched and written
+     */
+    record Outcome(Set<Integer> deleted, Set<Integer> written) {
     }
 
     Outcome run(EntityType type) {
         Set<Integer> deleted = new TreeSet<>();
-        Set<Integer> added = new TreeSet<>();
+        Set<Integer> written = new TreeSet<>();
         if (keyset(type)) {
             int top = Math.max(store.maxId(type).orElse(0), 1);
             // everything Stash has above the store's highest id is new to the store
-            compare(type, top + 1, Integer.MAX_VALUE, deleted, added);
-            bisect(type, 1, top, deleted, added);
+            compare(type, top + 1, Integer.MAX_VALUE, deleted, written);
+            bisect(type, 1, top, deleted, written);
         } else {
-            compare(type, 1, Integer.MAX_VALUE, deleted, added);
+            compare(type, 1, Integer.MAX_VALUE, deleted, written);
         }
-        return new Outcome(deleted, added);
+        return new Outcome(deleted, written);
     }
 
-    private void bisect(EntityType type, int from, int to, Set<Integer> deleted, Set<Integer> added) {
+    private void bisect(EntityType type, int from, int to, Set<Integer> deleted, Set<Integer> written) {
         long local = store.countIdRange(type, from, to);
         long remote = stash.countIdRange(type, from, to);
         if (local == remote) {
             return;
         }
         if (Math.max(local, remote) <= settings.idsPageSize() || from == to) {
-            compare(type, from, to, deleted, added);
+            compare(type, from, to, deleted, written);
             return;
         }
         int middle = (int) (((long) from + to) >>> 1);
-        bisect(type, from, middle, deleted, added);
-        bisect(type, middle + 1, to, deleted, added);
+        bisect(type, from, middle, deleted, written);
+        bisect(type, middle + 1, to, deleted, written);
     }
 
-    /** Lists both sides' ids within a range and resolves the differences. */
-    private void compare(EntityType type, int from, int to, Set<Integer> deleted, Set<Integer> added) {
+    /** Lists both sides' ids within a range and refreshes the ids only one side has. */
+    private void compare(EntityType type, int from, int to, Set<Integer> deleted, Set<Integer> written) {
         Set<Integer> remote = remoteIds(type, from, to);
         Set<Integer> local = new HashSet<>(store.ids(type, from, to));
-        List<Integer> onlyLocal = new ArrayList<>();
+        Set<Integer> differing = new TreeSet<>();
         for (int id : local) {
             if (!remote.contains(id)) {
-                onlyLocal.add(id);
+                differing.add(id);
             }
         }
-        List<Integer> onlyRemote = new ArrayList<>();
         for (int id : remote) {
             if (!local.contains(id)) {
-                onlyRemote.add(id);
+                differing.add(id);
             }
         }
-        deleted.addAll(deleteConfirmed(type, onlyLocal));
-        added.addAll(fetch(type, onlyRemote));
+        if (differing.isEmpty()) {
+            return;
+        }
+        ByIdRefresh.Outcome outcome = refresh.refresh(type, differing);
+        deleted.addAll(outcome.deleted().getOrDefault(type, Set.of()));
+        written.addAll(outcome.written().getOrDefault(type, Set.of()));
     }
 
     private Set<Integer> remoteIds(EntityType type, int from, int to) {
@@ -109,43 +115,6 @@ final class DeletionSweep {
             }
             request = request.next(result);
         }
-    }
-
-    /** Deletes the ids a direct probe says Stash no longer has; returns them. The client batches the probes. */
-    private Set<Integer> deleteConfirmed(EntityType type, Collection<Integer> candidates) {
-        if (candidates.isEmpty()) {
-            return Set.of();
-        }
-        Set<Integer> gone = new TreeSet<>(stash.missing(type, candidates));
-        if (!gone.isEmpty()) {
-            WriteBatch.Builder write = WriteBatch.builder();
-            gone.forEach(id -> write.delete(type, id));
-            store.write(write.build()).join();
-        }
-        return gone;
-    }
-
-    /**
-     * Fetches and rewrites entities whose relations changed in Stash without their {@code updated_at} moving
-     * (they pointed at something merged away or destroyed).
-     *
-     * @param type the type
-     * @param ids  the entities
-     * @return how many were rewritten
-     */
-    int refetch(EntityType type, Collection<Integer> ids) {
-        return fetch(type, ids).size();
-    }
-
-    private Set<Integer> fetch(EntityType type, Collection<Integer> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        EntitySink sink = new EntitySink(store, type, settings.pageSize());
-        Set<Integer> fetched = new TreeSet<>(ids);
-        fetched.removeAll(stash.fetchByIds(type, ids, sink::upsert));
-        sink.flush();
-        return fetched;
     }
 
     private static boolean keyset(EntityType type) {

@@ -7,10 +7,17 @@ import dev.larder.model.HookOperation;
 import dev.larder.stash.StashClient;
 import dev.larder.store.Store;
 import dev.larder.store.StoredEntity;
-import dev.larder.store.WriteBatch;
 
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Timer;
+
+import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,16 +33,24 @@ import java.util.logging.Logger;
 
 /**
  * Applies change events to the store. Events are only hints (the log stream reorders and drops them), so an event
- * never carries data into the store: events are coalesced per entity over a short window, then each type's changed
- * ids are refetched from Stash in one batched look-up and written through the store's writer. An id Stash no
- * longer has is deleted only after a second probe confirms it is gone; an id that still exists is written as
- * fetched, whatever the event said. After a confirmed deletion (a destroy, or the sources of a tag merge) the
- * entities that pointed at the deleted ones are refetched too, since Stash re-points or clears them without a hook.
- * Gallery chapters are written inside their gallery: a chapter event refetches the gallery the store knows for it,
- * or asks for an incremental sync when the chapter is new to the store.
+ * never carries data into the store: the changed entities are refetched from Stash by id, in one batched look-up per
+ * type, and written through the store's writer by {@link ByIdRefresh}, which deletes an id only after a probe
+ * confirms Stash no longer has it. After a confirmed deletion (a destroy, or the sources of a tag merge) the entities
+ * that pointed at the deleted ones are refreshed too, since Stash re-points or clears them without a hook. Gallery
+ * chapters are written inside their gallery: a chapter event refreshes the gallery the store knows for it, or asks
+ * for an incremental sync when the chapter is new to the store.
+ *
+ * <p>Coalescing: events are gathered per entity for {@code events.window} (0 by default) and applied together; events
+ * that arrive while a refetch runs wait for it and are applied together after it. Stash's log stream already
+ * delivers a second's events in one batch, which {@link #submitAll} takes at once, so a bulk edit of thousands of
+ * entities costs a few batched look-ups while a single save is applied as soon as it arrives.
+ *
+ * <p>Meters in Helidon's global registry (the first instance in a JVM owns them): counters
+ * {@code larder.events.received}, {@code .malformed}, {@code .coalesced}, {@code .applied}, and the timer
+ * {@code larder.events.delay}: from an applied group's earliest event reaching Larder to its last write committed.
  *
  * <p>Thread-safe: {@link #submit} may be called from any thread; the work runs on one thread of its own. Nothing
- * here throws on bad input or a failing Stash: a failed window is logged and an incremental sync is asked for.
+ * here throws on bad input or a failing Stash: a failed group is logged and an incremental sync is asked for.
  */
 public final class EventIngest implements AutoCloseable {
 
@@ -44,10 +59,10 @@ public final class EventIngest implements AutoCloseable {
     private record Key(EntityType type, int id) {
     }
 
-    private final StashClient stash;
     private final Store store;
     private final Consumer<SyncMode> syncRequests;
     private final EventSettings settings;
+    private final ByIdRefresh refresh;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "larder-events");
         t.setDaemon(true);
@@ -55,12 +70,14 @@ public final class EventIngest implements AutoCloseable {
     });
     private final Object lock = new Object();
     private Set<Key> pending = new LinkedHashSet<>();
-    private boolean flushScheduled;
+    private long pendingSince;
+    private boolean applyScheduled;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong coalesced = new AtomicLong();
     private final AtomicLong fetches = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
+    private final Timer delay;
 
     /**
      * @param stash        where entities are refetched
@@ -70,39 +87,65 @@ public final class EventIngest implements AutoCloseable {
      * @param settings     window and batch sizes
      */
     public EventIngest(StashClient stash, Store store, Consumer<SyncMode> syncRequests, EventSettings settings) {
-        this.stash = stash;
         this.store = store;
         this.syncRequests = syncRequests;
         this.settings = settings;
+        this.refresh = new ByIdRefresh(stash, store, settings.flushAt());
+        MeterRegistry registry = Metrics.globalRegistry();
+        counter(registry, "larder.events.received", "Change events taken, from the log stream or the API", received);
+        counter(registry, "larder.events.malformed", "Marked log lines that held no valid event", malformed);
+        counter(registry, "larder.events.coalesced", "Events folded into a change already pending", coalesced);
+        counter(registry, "larder.events.applied", "Entities written or deleted because of events", applied);
+        delay = registry.getOrCreate(Timer.builder("larder.events.delay")
+                .description("From a group of events reaching Larder to its writes committed"));
+    }
+
+    private static void counter(MeterRegistry registry, String name, String description, AtomicLong source) {
+        registry.getOrCreate(FunctionalCounter.builder(name, source, AtomicLong::get).description(description));
     }
 
     /**
-     * Takes one event; its entity (and a merge's sources) is refetched when the window ends or enough entities
-     * are pending. Returns at once.
+     * Takes one event; its entity (and a merge's sources) is refetched when the window ends. Returns at once.
      *
      * @param event the event; null is ignored
      */
     public void submit(ChangeEvent event) {
-        if (event == null) {
+        if (event != null) {
+            submitAll(List.of(event));
+        }
+    }
+
+    /**
+     * Takes events that arrived together (one log batch), so that they are applied together. Returns at once.
+     *
+     * @param events the events, not null
+     */
+    public void submitAll(Collection<ChangeEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
-        received.incrementAndGet();
+        received.addAndGet(events.size());
         synchronized (lock) {
-            if (!pending.add(new Key(event.type(), event.id()))) {
-                coalesced.incrementAndGet();
+            if (pending.isEmpty()) {
+                pendingSince = System.nanoTime();
             }
-            if (event.op() == HookOperation.MERGE) {
-                event.sources().forEach(s -> pending.add(new Key(event.type(), s)));
+            for (ChangeEvent event : events) {
+                if (!pending.add(new Key(event.type(), event.id()))) {
+                    coalesced.incrementAndGet();
+                }
+                if (event.op() == HookOperation.MERGE) {
+                    event.sources().forEach(s -> pending.add(new Key(event.type(), s)));
+                }
             }
             if (thread.isShutdown()) {
                 return;
             }
             if (pending.size() >= settings.flushAt()) {
-                flushScheduled = true;
+                applyScheduled = true;
                 thread.execute(this::applyPending);
-            } else if (!flushScheduled) {
-                flushScheduled = true;
-                thread.schedule(this::applyPending, settings.window().toMillis(), TimeUnit.MILLISECONDS);
+            } else if (!applyScheduled) {
+                applyScheduled = true;
+                thread.schedule(this::applyPending, settings.window().toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }
@@ -128,16 +171,19 @@ public final class EventIngest implements AutoCloseable {
 
     private void applyPending() {
         Set<Key> taken;
+        long since;
         synchronized (lock) {
             taken = pending;
+            since = pendingSince;
             pending = new LinkedHashSet<>();
-            flushScheduled = false;
+            applyScheduled = false;
         }
         if (taken.isEmpty()) {
             return;
         }
         try {
             apply(taken);
+            delay.record(Duration.ofNanos(System.nanoTime() - since));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "applying " + taken.size() + " changed entities failed; asking for an "
                     + "incremental sync: " + e.getMessage());
@@ -156,62 +202,20 @@ public final class EventIngest implements AutoCloseable {
                 changed.computeIfAbsent(key.type(), t -> new TreeSet<>()).add(key.id());
             }
         }
-        Map<EntityType, Set<Integer>> deleted = refetch(changed);
-        Map<EntityType, Set<Integer>> owners = new EnumMap<>(EntityType.class);
-        deleted.forEach((type, ids) -> store.referencing(type, ids).forEach((owner, ownerIds) -> {
-            Set<Integer> fresh = new TreeSet<>(ownerIds);
-            fresh.removeAll(changed.getOrDefault(owner, Set.of()));
-            if (!fresh.isEmpty()) {
-                owners.computeIfAbsent(owner, t -> new TreeSet<>()).addAll(fresh);
-            }
-        }));
-        owners.remove(EntityType.GALLERY_CHAPTER);
-        if (!owners.isEmpty()) {
-            refetch(owners);
+        ByIdRefresh.Outcome outcome = refreshCounted(changed);
+        Map<EntityType, Set<Integer>> referrers = refresh.referrers(outcome.deleted());
+        referrers.forEach((type, ids) -> ids.removeAll(changed.getOrDefault(type, Set.of())));
+        referrers.values().removeIf(Set::isEmpty);
+        if (!referrers.isEmpty()) {
+            refreshCounted(referrers);
         }
     }
 
-    /** Refetches and writes; returns the ids whose deletion was confirmed and written. */
-    private Map<EntityType, Set<Integer>> refetch(Map<EntityType, Set<Integer>> ids) {
-        WriteBatch.Builder batch = WriteBatch.builder();
-        Map<EntityType, Set<Integer>> deleted = new EnumMap<>(EntityType.class);
-        int[] writes = {0};
-        for (EntityType type : SyncEngine.TYPES) {
-            Set<Integer> wanted = ids.get(type);
-            if (wanted == null || wanted.isEmpty()) {
-                continue;
-            }
-            fetches.incrementAndGet();
-            Set<Integer> absent = stash.fetchByIds(type, wanted, json -> {
-                batch.upsert(type, json);
-                writes[0]++;
-            });
-            if (absent.isEmpty()) {
-                continue;
-            }
-            // a look-up that found nothing is not proof: the probe asks again before anything is deleted
-            Set<Integer> gone = stash.missing(type, absent);
-            for (int id : gone) {
-                batch.delete(type, id);
-                writes[0]++;
-            }
-            deleted.put(type, gone);
-            Set<Integer> back = new TreeSet<>(absent);
-            back.removeAll(gone);
-            if (!back.isEmpty()) {
-                fetches.incrementAndGet();
-                stash.fetchByIds(type, back, json -> {
-                    batch.upsert(type, json);
-                    writes[0]++;
-                });
-            }
-        }
-        if (writes[0] > 0) {
-            store.write(batch.build()).join();
-            applied.addAndGet(writes[0]);
-        }
-        deleted.values().removeIf(Set::isEmpty);
-        return deleted;
+    private ByIdRefresh.Outcome refreshCounted(Map<EntityType, Set<Integer>> ids) {
+        fetches.addAndGet(ids.size());
+        ByIdRefresh.Outcome outcome = refresh.refresh(ids);
+        applied.addAndGet(outcome.size());
+        return outcome;
     }
 
     private Optional<Integer> galleryOf(int chapterId) {

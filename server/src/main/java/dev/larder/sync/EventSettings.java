@@ -6,15 +6,19 @@ import java.time.Duration;
  * How change events are gathered before they are applied.
  *
  * @param window      how long events are collected before their entities are refetched ({@code events.window}),
- *                    10 ms..5 s
- * @param flushAt     pending entities that trigger a refetch before the window ends, 1 or more
+ *                    0..5 s; events that arrive while a refetch runs are applied together after it whatever the window
+ * @param flushAt     pending entities that trigger a refetch before the window ends, and the most rows one write of
+ *                    refetched entities holds, 1 or more
  * @param burstEvents events in one log batch that count as a burst and also ask for an incremental sync (the log
  *                    stream drops lines under load), 1 or more
  */
 public record EventSettings(Duration window, int flushAt, int burstEvents) {
 
-    /** 100 ms windows, a refetch every 500 pending entities, bursts from 200 events per log batch. */
-    public static final EventSettings DEFAULTS = new EventSettings(Duration.ofMillis(100), 500, 200);
+    /**
+     * No window (Stash's log stream already gathers a second's events into one batch, so a window would only add
+     * latency), a refetch every 500 pending entities, bursts from 200 events per log batch.
+     */
+    public static final EventSettings DEFAULTS = new EventSettings(Duration.ZERO, 500, 200);
 
     /**
      * Checks the settings.
@@ -22,8 +26,8 @@ public record EventSettings(Duration window, int flushAt, int burstEvents) {
      * @throws IllegalArgumentException when a value is out of range
      */
     public EventSettings {
-        if (window.compareTo(Duration.ofMillis(10)) < 0 || window.compareTo(Duration.ofSeconds(5)) > 0) {
-            throw new IllegalArgumentException("events.window must be 10ms..5s, got " + window);
+        if (window.isNegative() || window.compareTo(Duration.ofSeconds(5)) > 0) {
+            throw new IllegalArgumentException("events.window must be 0..5s, got " + window);
         }
         if (flushAt < 1 || burstEvents < 1) {
             throw new IllegalArgumentException("flushAt and burstEvents must be 1 or more");

@@ -6,6 +6,7 @@ import dev.larder.model.SyncRequestCodec;
 import dev.larder.stash.LogLine;
 import dev.larder.stash.StashEventListener;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -53,7 +54,7 @@ public final class EventStreamListener implements StashEventListener {
 
     @Override
     public void onLog(List<LogLine> lines) {
-        int events = 0;
+        List<ChangeEvent> events = new ArrayList<>();
         for (LogLine line : lines) {
             requestedSync(line);
             Optional<ChangeEvent> event;
@@ -64,13 +65,11 @@ public final class EventStreamListener implements StashEventListener {
                 LOG.warning(() -> "ignored a malformed Larder event line logged at " + line.time());
                 continue;
             }
-            if (event.isPresent()) {
-                ingest.submit(event.get());
-                events++;
-            }
+            event.ifPresent(events::add);
         }
-        if (events >= burstEvents) {
-            int burst = events;
+        ingest.submitAll(events);
+        if (events.size() >= burstEvents) {
+            int burst = events.size();
             LOG.fine(() -> burst + " events in one log batch: incremental sync to catch dropped lines");
             syncRequests.accept(SyncMode.INCREMENTAL);
         }

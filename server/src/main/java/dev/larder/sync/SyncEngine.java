@@ -55,6 +55,7 @@ public final class SyncEngine implements AutoCloseable {
     private final ProgressBoard board;
     private final FullSync full;
     private final IncrementalSync incremental;
+    private final ByIdRefresh refresh;
     private final DeletionSweep deletions;
     private final CounterSweep counters;
     private final SyncMetrics metrics;
@@ -82,7 +83,8 @@ public final class SyncEngine implements AutoCloseable {
         this.board = new ProgressBoard(clock, TYPES);
         this.full = new FullSync(stash, store, settings, board);
         this.incremental = new IncrementalSync(stash, store, settings, board);
-        this.deletions = new DeletionSweep(stash, store, settings);
+        this.refresh = new ByIdRefresh(stash, store, settings.pageSize());
+        this.deletions = new DeletionSweep(stash, store, settings, refresh);
         this.counters = new CounterSweep(stash, store, settings);
         this.metrics = new SyncMetrics(clock);
         TYPES.forEach(t -> store.syncState(SyncStateKeys.watermark(t)).ifPresent(w -> board.watermark(t, w)));
@@ -253,14 +255,14 @@ public final class SyncEngine implements AutoCloseable {
         for (EntityType type : TYPES) {
             perType(type, errors, () -> {
                 DeletionSweep.Outcome outcome = deletions.run(type);
-                written[0] += outcome.deleted().size() + outcome.added().size();
+                written[0] += outcome.deleted().size() + outcome.written().size();
                 if (REFERENCED.contains(type) && !outcome.deleted().isEmpty()) {
                     deleted.put(type, outcome.deleted());
                 }
             });
         }
-        deleted.forEach((type, ids) -> store.referencing(type, ids).forEach((referrer, referrerIds) ->
-                perType(referrer, errors, () -> written[0] += deletions.refetch(referrer, referrerIds))));
+        refresh.referrers(deleted).forEach((referrer, ids) ->
+                perType(referrer, errors, () -> written[0] += refresh.refresh(referrer, ids).size()));
     }
 
     private void perType(EntityType type, Map<String, String> errors, Runnable work) {

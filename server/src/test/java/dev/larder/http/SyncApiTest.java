@@ -69,6 +69,8 @@ class SyncApiTest {
             JsonNode body = json(response);
             assertThat(body.get("types").size(), is(8));
             assertThat(body.get("types").get(0).get("type").asText(), is("tags"));
+            assertThat(body.get("events").get("received").isIntegralNumber(), is(true));
+            assertThat(body.get("events").get("subscribed").isBoolean(), is(true));
         }
     }
 
