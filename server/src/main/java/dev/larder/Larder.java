@@ -41,7 +41,7 @@ public final class Larder implements AutoCloseable {
         this.triggers = new SyncTriggers(sync, config.pollInterval(), config.sweepInterval());
         this.events = new EventIngest(stash, store, sync::request, config.events());
         var listener = new StashListeners(triggers,
-                new EventStreamListener(events, sync::request, config.events().burstEvents()));
+                new EventStreamListener(events, sync::request, triggers::burst, config.events().burstEvents()));
         this.subscriptions = StashSubscriptions.builder(websocketUrl(config.stashUrl()), listener)
                 .apiKey(config.stashApiKey()).build().start();
         SyncMode first = config.autoOnStart() ? sync.startMode() : config.onStart();

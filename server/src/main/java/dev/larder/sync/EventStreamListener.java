@@ -15,11 +15,10 @@ import java.util.logging.Logger;
 /**
  * Reads Larder's change events off Stash's log stream: every line carrying the event marker is parsed and handed
  * to {@link EventIngest}; a sync request from the plugin's tasks asks the engine for that sync; other lines are
- * ignored; a malformed marked line is counted and logged (without its text,
- * which a producer controls) and never stops the stream. The stream is lossy, so a log batch holding a burst of events
- * also asks for an incremental sync: events make Larder fast, the sync makes it correct. (The catch-up after a
- * reconnect is {@link SyncTriggers}'s, which runs beside this listener.)
- * Called on the subscriptions' thread; the work it hands over runs elsewhere.
+ * ignored; a malformed marked line is counted and logged (without its text, which a producer controls) and never
+ * stops the stream. The stream is lossy, so a log batch holding a burst of events is reported, for an incremental
+ * sync once the burst ends: events make Larder fast, the sync makes it correct. (The catch-up after a reconnect is
+ * {@link SyncTriggers}'s, which runs beside this listener.) Called on the subscriptions' thread; the work it hands over runs elsewhere.
  */
 public final class EventStreamListener implements StashEventListener {
 
@@ -27,16 +26,19 @@ public final class EventStreamListener implements StashEventListener {
 
     private final EventIngest ingest;
     private final Consumer<SyncMode> syncRequests;
+    private final Runnable burst;
     private final int burstEvents;
 
     /**
      * @param ingest       where events go
-     * @param syncRequests asked for catch-up syncs (in Larder: {@code SyncEngine::request})
+     * @param syncRequests asked for the syncs the plugin's tasks request (in Larder: {@code SyncEngine::request})
+     * @param burst        told of each log batch holding a burst (in Larder: {@link SyncTriggers#burst})
      * @param burstEvents  events in one log batch from which it counts as a burst, 1 or more
      */
-    public EventStreamListener(EventIngest ingest, Consumer<SyncMode> syncRequests, int burstEvents) {
+    public EventStreamListener(EventIngest ingest, Consumer<SyncMode> syncRequests, Runnable burst, int burstEvents) {
         this.ingest = ingest;
         this.syncRequests = syncRequests;
+        this.burst = burst;
         this.burstEvents = burstEvents;
     }
 
@@ -69,9 +71,9 @@ public final class EventStreamListener implements StashEventListener {
         }
         ingest.submitAll(events);
         if (events.size() >= burstEvents) {
-            int burst = events.size();
-            LOG.fine(() -> burst + " events in one log batch: incremental sync to catch dropped lines");
-            syncRequests.accept(SyncMode.INCREMENTAL);
+            int size = events.size();
+            LOG.fine(() -> size + " events in one log batch: an incremental sync will catch dropped lines");
+            burst.run();
         }
     }
 }

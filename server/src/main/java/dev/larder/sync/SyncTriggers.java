@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -16,13 +17,18 @@ import java.util.logging.Logger;
  * every sweep interval), and on what Stash's subscriptions report. A finished Scan, Auto-tag or Identify job, or a
  * scan-complete signal, asks for an incremental sync; a finished Clean asks for a sweep (Stash deletes without
  * hooks); a finished Import asks for a full sync (it rewrites {@code updated_at}); every (re)connection asks for an
- * incremental sync, since the stream dropped whatever happened while it was down. Thread-safe.
+ * incremental sync, since the stream dropped whatever happened while it was down; a burst of change events asks for
+ * an incremental sync once it has ended ({@link #burst}). Thread-safe.
  */
 public final class SyncTriggers implements StashEventListener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SyncTriggers.class.getName());
 
+    /** How long the event stream must be free of bursts before the catch-up sync after one runs. */
+    static final Duration BURST_QUIET = Duration.ofSeconds(2);
+
     private final SyncEngine engine;
+    private ScheduledFuture<?> afterBurst;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "larder-sync-timer");
         t.setDaemon(true);
@@ -48,6 +54,21 @@ public final class SyncTriggers implements StashEventListener, AutoCloseable {
     public void onConnected(boolean reconnect) {
         if (reconnect) {
             engine.request(SyncMode.INCREMENTAL);
+        }
+    }
+
+    /**
+     * A log batch held a burst of change events, and the log stream drops lines under load: an incremental sync
+     * runs once no burst has been reported for {@link #BURST_QUIET}, so a bulk edit lasting a minute is caught up
+     * by one sync after it rather than by one sync per second of it.
+     */
+    public synchronized void burst() {
+        if (afterBurst != null) {
+            afterBurst.cancel(false);
+        }
+        if (!timer.isShutdown()) {
+            afterBurst = timer.schedule(() -> engine.request(SyncMode.INCREMENTAL), BURST_QUIET.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
