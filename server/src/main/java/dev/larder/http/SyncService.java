@@ -1,7 +1,6 @@
 package dev.larder.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.store.Store;
 import dev.larder.sync.SyncEngine;
 import dev.larder.sync.SyncMode;
@@ -15,7 +14,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +23,6 @@ import java.util.Map;
  * sync and answers 202; {@code GET /api/v1/sync/status} shows what every type is doing.
  */
 public final class SyncService implements HttpService {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int MAX_BODY = 4096;
 
     private final SyncEngine engine;
     private final Store store;
@@ -60,21 +55,7 @@ public final class SyncService implements HttpService {
     }
 
     private static SyncMode mode(ServerRequest req) {
-        byte[] body;
-        try (var in = req.content().inputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        } catch (IOException e) {
-            throw new BadRequestException("cannot read the request body");
-        }
-        if (body.length > MAX_BODY) {
-            throw new BadRequestException("the request body is larger than " + MAX_BODY + " bytes");
-        }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new BadRequestException("the body must be JSON like {\"mode\":\"incremental\"}");
-        }
+        JsonNode json = JsonBodies.read(req, "{\"mode\":\"incremental\"}");
         if (json == null || !json.isObject() || !json.path("mode").isTextual()) {
             throw new BadRequestException("mode must be one of \"full\", \"incremental\", \"sweep\"");
         }

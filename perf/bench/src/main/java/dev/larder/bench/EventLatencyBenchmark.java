@@ -49,7 +49,7 @@ final class EventLatencyBenchmark implements Callable<Integer> {
         try (StashEmulator emulator = StashEmulator.builder().scenes(1, scenes).pluginsDir(plugin).start()) {
             LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
                     Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(120), Duration.ofDays(7), null,
-                    false, StoreConfig.defaults(dir.resolve("larder.db")), null, EventSettings.DEFAULTS, null);
+                    false, StoreConfig.defaults(dir.resolve("larder.db")), null, EventSettings.DEFAULTS, null, null);
             try (Larder larder = Larder.start(config)) {
                 larder.sync().request(SyncMode.FULL).get(10, TimeUnit.MINUTES);
                 while (!larder.subscribed()) {
