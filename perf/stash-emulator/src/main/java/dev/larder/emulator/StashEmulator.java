@@ -1,6 +1,7 @@
 package dev.larder.emulator;
 
 import dev.larder.emulator.faults.Faults;
+import dev.larder.emulator.graphql.PackageWiring;
 import dev.larder.emulator.graphql.PluginSettings;
 import dev.larder.emulator.graphql.RequestContext;
 import dev.larder.emulator.graphql.ServiceWiring;
@@ -14,6 +15,10 @@ import dev.larder.emulator.library.Library;
 import dev.larder.emulator.library.LibrarySpec;
 import dev.larder.emulator.library.SyntheticLibrary;
 import dev.larder.emulator.logs.LogBroadcaster;
+import dev.larder.emulator.packages.PackageDownloader;
+import dev.larder.emulator.packages.PackageJobs;
+import dev.larder.emulator.packages.PackageSources;
+import dev.larder.emulator.packages.PackageStore;
 import dev.larder.emulator.scan.DiskChanges;
 import dev.larder.emulator.scan.ScanTasks;
 import dev.larder.emulator.ws.GraphqlWebSocket;
@@ -30,10 +35,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A running Stash stand-in: Stash's GraphQL API (HTTP and websocket), media routes, plugin hooks, jobs and log
@@ -41,7 +48,7 @@ import java.util.Objects;
  *
  * <p>Tests reach behind the API through {@link #library()} (to compare or to set up), {@link #faults()},
  * {@link #disk()} (files that the next Scan or Clean will find), {@link #logs()}, {@link #jobs()},
- * {@link #plugins()} and {@link #webSockets()}. Thread-safe.
+ * {@link #plugins()}, {@link #pluginsDir()} and {@link #webSockets()}. Thread-safe.
  */
 public final class StashEmulator implements AutoCloseable {
 
@@ -59,8 +66,9 @@ public final class StashEmulator implements AutoCloseable {
     private final String host;
     private final String apiKey;
     private final int port;
-    /** Stash always has a plugins folder; without one given, the emulator makes an empty one and removes it on close. */
-    private final Path emptyPluginsDir;
+    private final Path pluginsDir;
+    /** Stash always has a plugins folder; without one given, the emulator makes one and removes it on close. */
+    private final boolean temporaryPluginsDir;
 
     private StashEmulator(Builder b) {
         this.library = new SyntheticLibrary(b.spec, b.clock);
@@ -68,8 +76,9 @@ public final class StashEmulator implements AutoCloseable {
         this.apiKey = b.apiKey;
         this.logs = new LogBroadcaster(b.clock, b.spec.zone(), b.logBatchInterval);
         this.jobs = new JobQueue(b.clock, b.spec.zone(), logs);
-        this.emptyPluginsDir = b.pluginsDir == null ? emptyFolder() : null;
-        this.plugins = new PluginRegistry(b.pluginsDir != null ? b.pluginsDir : emptyPluginsDir, logs);
+        this.temporaryPluginsDir = b.pluginsDir == null;
+        this.pluginsDir = temporaryPluginsDir ? emptyFolder() : b.pluginsDir;
+        this.plugins = new PluginRegistry(pluginsDir, logs);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         PluginSettings settings = new PluginSettings();
         // plugins are told the port before the server binds it, as Stash's own server connection is known up front
@@ -81,8 +90,14 @@ public final class StashEmulator implements AutoCloseable {
                         new RequestContext(baseUrl(), apiKey)).toSpecification(),
                 new ServerConnection("http", host, port, "/root/.stash", "session"));
         ScanTasks scans = new ScanTasks(library, disk, hooks::fire, logs);
+        PackageSources packageSources = new PackageSources();
+        PackageStore packageStore = new PackageStore(pluginsDir);
+        PackageDownloader downloader = new PackageDownloader(PackageDownloader.DEFAULT_TIMEOUT);
+        PackageJobs packageJobs = new PackageJobs(jobs, logs, downloader, packageStore, packageSources,
+                plugins::reload);
         this.graphql = new StashGraphql(library, faults, hooks::fire,
-                List.of(new ServiceWiring(logs, jobs, scans, plugins, hooks, settings)));
+                List.of(new ServiceWiring(logs, jobs, scans, plugins, hooks, settings),
+                        new PackageWiring(packageJobs, packageStore, packageSources, downloader, logs, pluginsDir)));
         api[0] = graphql;
         this.webSockets = new GraphqlWebSocket(vertx, graphql.graphql(),
                 socket -> new RequestContext(socket.scheme() + "://" + socket.authority(), apiKey)
@@ -184,6 +199,17 @@ public final class StashEmulator implements AutoCloseable {
         return plugins;
     }
 
+    /**
+     * The plugins folder (Stash's {@code plugins_path}): where plugins are loaded from and where
+     * {@code installPackages} installs to.
+     *
+     * @return the folder given to {@link Builder#pluginsDir}, or else a temporary folder that exists until
+     *         {@link #close()} deletes it with everything in it
+     */
+    public Path pluginsDir() {
+        return pluginsDir;
+    }
+
     /** @return the hook dispatcher, with its execution statistics */
     public HookDispatcher hooks() {
         return hooks;
@@ -212,12 +238,18 @@ public final class StashEmulator implements AutoCloseable {
         jobs.close();
         logs.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
-        if (emptyPluginsDir != null) {
-            try {
-                Files.deleteIfExists(emptyPluginsDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (temporaryPluginsDir) {
+            deleteTree(pluginsDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary plugins folder " + root, e);
         }
     }
 
@@ -296,7 +328,8 @@ public final class StashEmulator implements AutoCloseable {
         }
 
         /**
-         * @param pluginsDir the folder whose {@code *.yml} plugins are installed (searched recursively); null for none
+         * @param pluginsDir the folder whose {@code *.yml} plugins are loaded (searched recursively) and into which
+         *                   {@code installPackages} installs; null (the default) for a temporary, empty one
          * @return this
          */
         public Builder pluginsDir(Path pluginsDir) {

@@ -5,6 +5,7 @@ import dev.larder.emulator.library.InvalidQueryException;
 import dev.larder.emulator.hooks.HookFirer;
 import dev.larder.emulator.library.Library;
 import dev.larder.emulator.library.NotFoundException;
+import dev.larder.emulator.packages.PackageException;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -138,6 +139,7 @@ public final class StashGraphql {
                 case NotFoundException n -> n.getMessage();
                 case NotEmulatedException n -> n.getMessage();
                 case HttpStatusException h -> h.getMessage();
+                case PackageException p -> p.getMessage();
                 case IllegalArgumentException i -> i.getMessage();
                 default -> "internal system error: " + Objects.toString(e.getMessage(), e.getClass().getSimpleName());
             };
