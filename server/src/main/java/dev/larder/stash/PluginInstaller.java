@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Has Stash install a plugin from a package source and enable it: {@code installPackages}, then
  * {@code findJob} until the install job ends (bounded), then, once {@code plugins} lists the plugin,
- * {@code setPluginsEnabled}, then {@code plugins} again to see it enabled.
+ * {@code setPluginsEnabled}, then {@code plugins} again to see it enabled, and {@code availablePackages} for the
+ * version the source offers.
  *
  * <p>Stash's install job carries on past a package that fails (an unreachable source, a sha256 that does not match)
  * and can end {@code FINISHED} all the same, so success is judged by what {@code plugins} lists afterwards, not by
@@ -62,7 +63,9 @@ public final class PluginInstaller {
         stash.setPluginsEnabled(Map.of(pluginId, true));
         StashPlugin plugin = find(pluginId).filter(StashPlugin::enabled).orElseThrow(
                 () -> rejected("Stash lists the plugin \"" + pluginId + "\" but did not enable it"));
-        String version = stash.installedPluginPackages().stream().filter(p -> p.id().equals(pluginId))
+        // Stash lists a package it installed (installedPackages) only when its URL is a configured source, so the
+        // version is read from the source, which Stash has just installed from
+        String version = stash.availablePluginPackages(sourceUrl).stream().filter(p -> p.id().equals(pluginId))
                 .map(StashPackage::version).filter(Objects::nonNull).findFirst().orElse(plugin.version());
         return new Installed(plugin.id(), version);
     }
@@ -102,7 +105,7 @@ public final class PluginInstaller {
      * A plugin Stash has installed and enabled.
      *
      * @param id      the plugin id
-     * @param version the installed package's version, else the plugin's own, or null when Stash knows neither
+     * @param version the package's version in the source's index, else the plugin's own, or null when neither says
      */
     public record Installed(String id, String version) {
     }

@@ -301,15 +301,17 @@ public final class StashClient implements AutoCloseable {
     }
 
     /**
-     * The plugin packages Stash installed from package sources ({@code installedPackages(type: Plugin)}); a plugin
-     * copied into the plugins folder by hand is not among them.
+     * The plugin packages a package source offers, as Stash reads its index ({@code availablePackages}); Stash
+     * fetches the index for this call.
      *
+     * @param sourceUrl the source's index URL, as Stash reaches it
      * @return the packages, possibly empty
-     * @throws StashException when Stash fails
+     * @throws StashException when Stash fails, or cannot read the source
      */
-    public List<StashPackage> installedPluginPackages() {
+    public List<StashPackage> availablePluginPackages(URI sourceUrl) {
         List<StashPackage> packages = new ArrayList<>();
-        field(documents.installedPluginPackages(), "installedPackages").forEach(p -> packages.add(StashPackage.of(p)));
+        field(documents.availablePluginPackages(sourceUrl), "availablePackages")
+                .forEach(p -> packages.add(StashPackage.of(p)));
         return List.copyOf(packages);
     }
 

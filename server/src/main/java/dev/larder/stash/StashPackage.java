@@ -3,7 +3,7 @@ package dev.larder.stash;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A package Stash installed from a package source, as {@code installedPackages} lists it.
+ * A package a package source offers, as Stash's {@code availablePackages} lists it.
  *
  * @param id      the package id ({@code package_id}), the id in its source's index
  * @param name    the package name from the index

@@ -229,8 +229,10 @@ final class SyncDocuments {
         return new Document("{plugins{id name version enabled}}", Map.of());
     }
 
-    Document installedPluginPackages() {
-        return new Document("{installedPackages(type:Plugin){package_id name version}}", Map.of());
+    /** The plugin packages a source's index offers, as Stash reads it. */
+    Document availablePluginPackages(URI sourceUrl) {
+        return new Document("query($source:String!){availablePackages(type:Plugin,source:$source){package_id name "
+                + "version}}", Map.of("source", sourceUrl.toString()));
     }
 
     /** @return the response key of the {@code i}-th aliased look-up */

@@ -56,7 +56,8 @@ class PluginDocumentsTest {
                 Arguments.of("findJob", d.findJob(7)),
                 Arguments.of("setPluginsEnabled", d.setPluginsEnabled(Map.of("larder", true))),
                 Arguments.of("plugins", d.plugins()),
-                Arguments.of("installedPackages", d.installedPluginPackages()));
+                Arguments.of("availablePackages", d.availablePluginPackages(
+                        URI.create("http://larder:8080/stash-plugin/index.yml"))));
     }
 
     @ParameterizedTest(name = "{0}")
