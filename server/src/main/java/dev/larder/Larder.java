@@ -67,6 +67,11 @@ public final class Larder implements AutoCloseable {
         return config;
     }
 
+    /** @return the client for Stash's GraphQL API that the sync uses; closed with this instance */
+    public StashClient stash() {
+        return stash;
+    }
+
     /** @return the L2 store */
     public Store store() {
         return store;

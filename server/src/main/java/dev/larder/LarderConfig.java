@@ -7,6 +7,7 @@ import dev.larder.sync.SyncSettings;
 import io.helidon.config.Config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,11 +35,14 @@ import java.util.function.Function;
  *                      {@code events.burst})
  * @param eventsSecret  the HMAC key for {@code POST /api/v1/events} ({@code events.secret} or
  *                      {@code LARDER_EVENTS_SECRET}), at least 16 characters; null turns the endpoint off
+ * @param pluginSourceUrl where Stash fetches Larder's plugin source when asked to install it
+ *                      ({@code stash-plugin.source-url}), an absolute http(s) URL; null = derived from each install
+ *                      request's {@code Host}
  */
 public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeout, SyncSettings sync,
                            Duration pollInterval, Duration sweepInterval, SyncMode onStart, boolean autoOnStart,
                            StoreConfig store, String adminToken, EventSettings events,
-                           String eventsSecret) {
+                           String eventsSecret, URI pluginSourceUrl) {
 
     /**
      * Reads and checks the settings.
@@ -93,8 +97,31 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
         if (eventsSecret != null && eventsSecret.length() < 16) {
             throw new IllegalArgumentException("events.secret must be at least 16 characters");
         }
+        URI pluginSourceUrl = string(config, "stash-plugin.source-url")
+                .map(url -> httpUrl("stash-plugin.source-url", url)).orElse(null);
         return new LarderConfig(stashUrl, apiKey, timeout, sync, poll, sweep, startMode, onStart.equals("auto"),
-                store, admin, events, eventsSecret);
+                store, admin, events, eventsSecret, pluginSourceUrl);
+    }
+
+    /**
+     * Checks that a text is an absolute http or https URL with a host.
+     *
+     * @param what the key or field the text comes from, for the error message
+     * @param text the text
+     * @return the URL
+     * @throws IllegalArgumentException naming {@code what} when the text is not such a URL
+     */
+    public static URI httpUrl(String what, String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(what + " is not a URL: " + text);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(what + " must be an http(s) URL with a host, got " + text);
+        }
+        return uri;
     }
 
     @Override
@@ -103,20 +130,11 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
                 + ", sync=" + sync + ", pollInterval=" + pollInterval + ", sweepInterval=" + sweepInterval
                 + ", onStart=" + (autoOnStart ? "auto" : onStart) + ", store=" + store + ", adminToken="
                 + (adminToken == null ? "none" : "***") + ", events=" + events + ", eventsSecret="
-                + (eventsSecret == null ? "none" : "***") + "]";
+                + (eventsSecret == null ? "none" : "***") + ", pluginSourceUrl=" + pluginSourceUrl + "]";
     }
 
     private static URI graphqlUrl(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("stash.url is not a URL: " + url);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("stash.url must be an http(s) URL such as http://stash:9999, got "
-                    + url);
-        }
+        URI uri = httpUrl("stash.url", url);
         if (uri.getQuery() != null) {
             throw new IllegalArgumentException("stash.url must not carry a query (put the key in stash.api-key)");
         }

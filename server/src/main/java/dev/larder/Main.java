@@ -1,8 +1,11 @@
 package dev.larder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -10,9 +13,13 @@ import dev.larder.http.AdminAuth;
 import dev.larder.http.EntityService;
 import dev.larder.http.EventService;
 import dev.larder.http.JsonErrors;
+import dev.larder.http.PluginInstallService;
+import dev.larder.http.PluginSourceService;
 import dev.larder.http.StashHealthCheck;
 import dev.larder.http.SyncService;
 import dev.larder.http.VersionService;
+import dev.larder.plugin.PackagePlugin;
+import dev.larder.stash.PluginInstaller;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -32,6 +39,8 @@ import io.helidon.webserver.http.HttpRouting;
  */
 public final class Main {
     private static final Logger LOGGER = Logger.getLogger(Main.class.getName());
+    /** How long an install request waits for Stash's install job: it downloads one small zip from Larder. */
+    private static final Duration PLUGIN_INSTALL_TIMEOUT = Duration.ofSeconds(60);
 
     private Main() {
     }
@@ -105,13 +114,27 @@ public final class Main {
      */
     public static void routing(HttpRouting.Builder routing, Larder larder) {
         AdminAuth admin = new AdminAuth(larder.config().adminToken());
+        PluginInstaller installer = new PluginInstaller(larder.stash(), PLUGIN_INSTALL_TIMEOUT,
+                Duration.ofMillis(250));
         JsonErrors.register(routing);
         routing.register("/api/v1/version", new VersionService(LarderVersion.current()))
+                .register(PluginSourceService.PATH, new PluginSourceService(pluginSource()))
                 // before the entity routes, whose /{type}/{id} would also match /sync/status
                 .register("/api/v1/sync", new SyncService(larder, admin))
+                .register("/api/v1/stash-plugin", new PluginInstallService(installer,
+                        larder.config().pluginSourceUrl(), admin))
                 .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
                         Clock.systemUTC()))
                 .register("/api/v1", new EntityService(larder.store(), admin));
+    }
+
+    /** The plugin packed once from this build's jar: the same bytes for every request. */
+    private static PackagePlugin.PluginSource pluginSource() {
+        try {
+            return PackagePlugin.fromClasspath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Stash plugin's files from the class path", e);
+        }
     }
 
     private static Optional<Path> configFile(String[] args) {

@@ -35,6 +35,7 @@ class LarderConfigTest {
         assertThat(config.sync().pageSize(), is(1000));
         assertThat(config.autoOnStart(), is(true));
         assertThat(config.adminToken() == null, is(true));
+        assertThat(config.pluginSourceUrl() == null, is(true));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -52,7 +53,10 @@ class LarderConfigTest {
             "events.secret | short | events.secret must be at least 16 characters",
             "events.window | 6s | events.window must be 0s..5s, got 6s",
             "events.window | -5ms | events.window must be 0s..5s, got -5ms",
-            "events.burst | 0 | events.burst must be 1 or more, got 0"})
+            "events.burst | 0 | events.burst must be 1 or more, got 0",
+            "stash-plugin.source-url | larder:8080/stash-plugin/index.yml | stash-plugin.source-url must be an http(s) URL",
+            "stash-plugin.source-url | /stash-plugin/index.yml | stash-plugin.source-url must be an http(s) URL",
+            "stash-plugin.source-url | http://larder:8080/a b | stash-plugin.source-url is not a URL"})
     void aBadValueIsRefusedNamingItsKey(String key, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(Map.of(key, value)));
         assertThat(e.getMessage(), containsString(message));
@@ -67,6 +71,8 @@ class LarderConfigTest {
         assertThat(config.onStart(), is(SyncMode.FULL));
         assertThat(config.stashUrl().toString(), is("https://stash.example/prefix/graphql"));
         assertThat(read(Map.of("events.window", "250ms")).events().window(), is(Duration.ofMillis(250)));
+        assertThat(read(Map.of("stash-plugin.source-url", "http://larder:8080/stash-plugin/index.yml"))
+                .pluginSourceUrl().toString(), is("http://larder:8080/stash-plugin/index.yml"));
     }
 
     @Test

@@ -43,6 +43,6 @@ public final class TestLarders {
         return new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(), Duration.ofSeconds(30), sync,
                 Duration.ofMinutes(120), Duration.ofDays(7), null, false,
                 StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, EventSettings.DEFAULTS,
-                EVENTS_SECRET);
+                EVENTS_SECRET, null);
     }
 }

@@ -105,7 +105,15 @@ public final class JsonErrors {
         return req.prologue().method().text() + " " + req.path().path();
     }
 
-    private static void send(ServerResponse res, Status status, String error) {
+    /**
+     * Answers with an error body {@code {"status":N,"error":"text"}}, unless the response was sent already; for a
+     * handler that knows the failure and words it for the client itself, such as a 502 naming what Stash did.
+     *
+     * @param res    the response
+     * @param status the status
+     * @param error  the message for the client; it must hold no secret
+     */
+    static void send(ServerResponse res, Status status, String error) {
         if (res.isSent()) {
             return;
         }

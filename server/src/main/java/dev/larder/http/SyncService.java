@@ -1,7 +1,6 @@
 package dev.larder.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.Larder;
 import dev.larder.store.Store;
 import dev.larder.sync.EventStats;
@@ -17,7 +16,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,6 @@ import java.util.Map;
  * events have done since start-up.
  */
 public final class SyncService implements HttpService {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int MAX_BODY = 4096;
 
     private final Larder larder;
     private final SyncEngine engine;
@@ -64,21 +59,7 @@ public final class SyncService implements HttpService {
     }
 
     private static SyncMode mode(ServerRequest req) {
-        byte[] body;
-        try (var in = req.content().inputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        } catch (IOException e) {
-            throw new BadRequestException("cannot read the request body");
-        }
-        if (body.length > MAX_BODY) {
-            throw new BadRequestException("the request body is larger than " + MAX_BODY + " bytes");
-        }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new BadRequestException("the body must be JSON like {\"mode\":\"incremental\"}");
-        }
+        JsonNode json = JsonBodies.read(req, "{\"mode\":\"incremental\"}");
         if (json == null || !json.isObject() || !json.path("mode").isTextual()) {
             throw new BadRequestException("mode must be one of \"full\", \"incremental\", \"sweep\"");
         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -240,6 +241,78 @@ public final class StashClient implements AutoCloseable {
         // Stash answers null rather than [] for an empty queue
         field(documents.jobQueue(), "jobQueue").forEach(job -> jobs.add(StashJob.of(job)));
         return List.copyOf(jobs);
+    }
+
+    /**
+     * Asks Stash to install (or update) a plugin package from a package source ({@code installPackages}), which
+     * Stash does in a job: it downloads the source's index and the package's zip, checks its sha256 and unpacks it
+     * into its plugins folder. A failure inside the job does not fail this call; follow the job with
+     * {@link #findJob(int)} and look for the plugin in {@link #plugins()}. Like every call, it is retried when Stash
+     * is unreachable or answers 5xx, so a lost answer can start a second install job of the same package.
+     *
+     * @param packageId the package's id in the source's index, e.g. {@code larder}
+     * @param sourceUrl the source's index URL, which Stash itself must be able to reach
+     * @return the install job's id
+     * @throws StashException when Stash refuses the request or cannot be reached
+     */
+    public int installPluginPackage(String packageId, URI sourceUrl) {
+        String id = single(documents.installPluginPackage(packageId, sourceUrl), "installPackages").asText();
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw new StashException(StashException.Reason.REJECTED, 200, List.of(),
+                    "Stash answered installPackages with a job id that is not a number: " + id, null);
+        }
+    }
+
+    /**
+     * One job by id, queued, running or recently ended ({@code findJob}); Stash forgets ended jobs after a while.
+     *
+     * @param id the job id
+     * @return the job with its {@code error}, or empty when Stash does not know (or no longer knows) it
+     * @throws StashException when Stash fails
+     */
+    public Optional<StashJob> findJob(int id) {
+        JsonNode job = field(documents.findJob(id), "findJob");
+        return job.isNull() ? Optional.empty() : Optional.of(StashJob.of(job));
+    }
+
+    /**
+     * Enables or disables plugins ({@code setPluginsEnabled}); Stash keeps the choice in its configuration.
+     *
+     * @param enabled plugin id to whether it is enabled; plugins not in the map keep their state
+     * @throws StashException when Stash fails
+     */
+    public void setPluginsEnabled(Map<String, Boolean> enabled) {
+        single(documents.setPluginsEnabled(enabled), "setPluginsEnabled");
+    }
+
+    /**
+     * The plugins Stash has loaded ({@code plugins}), enabled or not.
+     *
+     * @return the plugins, possibly empty
+     * @throws StashException when Stash fails
+     */
+    public List<StashPlugin> plugins() {
+        List<StashPlugin> plugins = new ArrayList<>();
+        // the field is nullable in the schema: null is read as no plugins
+        field(documents.plugins(), "plugins").forEach(plugin -> plugins.add(StashPlugin.of(plugin)));
+        return List.copyOf(plugins);
+    }
+
+    /**
+     * The plugin packages a package source offers, as Stash reads its index ({@code availablePackages}); Stash
+     * fetches the index for this call.
+     *
+     * @param sourceUrl the source's index URL, as Stash reaches it
+     * @return the packages, possibly empty
+     * @throws StashException when Stash fails, or cannot read the source
+     */
+    public List<StashPackage> availablePluginPackages(URI sourceUrl) {
+        List<StashPackage> packages = new ArrayList<>();
+        field(documents.availablePluginPackages(sourceUrl), "availablePackages")
+                .forEach(p -> packages.add(StashPackage.of(p)));
+        return List.copyOf(packages);
     }
 
     private PageResult list(EntityType type, SyncDocuments.Document document, int afterId, Consumer<ObjectNode> each) {

@@ -10,12 +10,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                    {@code FAILED}
  * @param description what Stash calls it, e.g. {@code "Scanning..."}
  * @param progress    0 to 1, or null when unknown
+ * @param error       why the job failed, or null; only {@link StashClient#findJob(int)} asks for it
  */
-public record StashJob(int id, String status, String description, Double progress) {
+public record StashJob(int id, String status, String description, Double progress, String error) {
+
+    /** @return true for a job that will not change any more: {@code FINISHED}, {@code CANCELLED} or {@code FAILED} */
+    public boolean ended() {
+        return "FINISHED".equals(status) || "CANCELLED".equals(status) || "FAILED".equals(status);
+    }
 
     static StashJob of(JsonNode job) {
         JsonNode progress = job.path("progress");
         return new StashJob(job.path("id").asInt(), job.path("status").asText(null),
-                job.path("description").asText(null), progress.isNumber() ? progress.asDouble() : null);
+                job.path("description").asText(null), progress.isNumber() ? progress.asDouble() : null,
+                job.path("error").asText(null));
     }
 }

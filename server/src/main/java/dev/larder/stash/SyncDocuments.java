@@ -2,6 +2,7 @@ package dev.larder.stash;
 
 import dev.larder.model.EntityType;
 
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,6 +205,34 @@ final class SyncDocuments {
 
     Document jobQueue() {
         return new Document("{jobQueue{id status description progress}}", Map.of());
+    }
+
+    /** Installs packages of type Plugin from a source; answers the install job's id. */
+    Document installPluginPackage(String packageId, URI sourceUrl) {
+        return new Document("mutation($packages:[PackageSpecInput!]!){installPackages(type:Plugin,packages:$packages)}",
+                Map.of("packages", List.of(Map.of("id", packageId, "sourceURL", sourceUrl.toString()))));
+    }
+
+    /** One job by id, also once it ended (Stash keeps the last ended jobs for a while). */
+    Document findJob(int id) {
+        return new Document("query($id:ID!){findJob(input:{id:$id}){id status description progress error}}",
+                Map.of("id", String.valueOf(id)));
+    }
+
+    /** Enables or disables plugins by id; plugins not in the map keep their state. */
+    Document setPluginsEnabled(Map<String, Boolean> enabled) {
+        return new Document("mutation($enabled:BoolMap!){setPluginsEnabled(enabledMap:$enabled)}",
+                Map.of("enabled", enabled));
+    }
+
+    Document plugins() {
+        return new Document("{plugins{id name version enabled}}", Map.of());
+    }
+
+    /** The plugin packages a source's index offers, as Stash reads it. */
+    Document availablePluginPackages(URI sourceUrl) {
+        return new Document("query($source:String!){availablePackages(type:Plugin,source:$source){package_id name "
+                + "version}}", Map.of("source", sourceUrl.toString()));
     }
 
     /** @return the response key of the {@code i}-th aliased look-up */

@@ -93,7 +93,7 @@ final class EventLatencyBenchmark implements Callable<Integer> {
             LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
                     Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(120), Duration.ofDays(7), null,
                     false, StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, EventSettings.DEFAULTS,
-                    null);
+                    null, null);
             try (Larder larder = Larder.start(config)) {
                 WebServer server = Main.start(Config.builder().disableEnvironmentVariablesSource()
                         .disableSystemPropertiesSource()

@@ -54,7 +54,7 @@ public final class Demo {
         LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
                 Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(60), Duration.ofHours(6),
                 SyncMode.FULL, false, StoreConfig.defaults(dir.resolve("larder.db")), adminToken,
-                EventSettings.DEFAULTS, null);
+                EventSettings.DEFAULTS, null, null);
         long started = System.nanoTime();
         Larder larder = Larder.start(config);
         WebServer server = Main.start(Config.builder().disableEnvironmentVariablesSource()
