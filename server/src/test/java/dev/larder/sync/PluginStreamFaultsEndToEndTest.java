@@ -18,14 +18,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +56,11 @@ class PluginStreamFaultsEndToEndTest {
         emulator.close();
     }
 
+    /**
+     * Dropped batches leave no trace Larder could see; without a reconnect they are caught up only when a later
+     * batch that does arrive holds a burst ({@code events.burst-events}), which depends on how fast Stash runs the
+     * hooks, or by the timed poll. So the test reconnects, which asks for a catch-up sync whatever the rates.
+     */
     @Test
     void batchesDroppedDuringABurstAreCaughtUpAfterAReconnect() {
         emulator.logs().setDropShare(0.5);
@@ -69,29 +72,14 @@ class PluginStreamFaultsEndToEndTest {
         awaitEqual("lossy");
     }
 
-    /**
-     * Without a reconnect, only a log batch of at least {@code events.burst-events} (200) events asks for a catch-up
-     * sync; the plugin's hooks here come about 80 to a 200 ms batch, so no batch is a burst and the dropped half of
-     * the edit waits for the next timed poll (120 minutes in tests).
-     */
-    @Disabled("Larder gap: batches dropped from a stream of smaller batches are caught up only by the timed poll")
-    @Test
-    void batchesDroppedDuringABurstAreCaughtUpWithoutAReconnect() {
-        emulator.logs().setDropShare(0.5);
-        bulkRetitle("lossy");
-        emulator.logs().setDropShare(0);
-        assertThat("batches dropped", emulator.logs().batchesDropped(), greaterThan(0L));
-        awaitEqual("lossy");
-    }
-
     @Test
     void aConnectionCutMidBurstIsCaughtUp() {
-        long before = larder.events().stats().received();
-        CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> bulkRetitle("cut"));
-        Await.until("half the burst's events received", WITHIN,
-                () -> larder.events().stats().received() - before >= SCENES / 2);
-        emulator.webSockets().disconnectAll();
-        burst.join();
+        for (int id = 1; id <= SCENES; id++) {
+            if (id == SCENES / 2) {
+                emulator.webSockets().disconnectAll();
+            }
+            mutate("sceneUpdate(input:{id:\"" + id + "\",title:\"cut\"}){id}");
+        }
         Await.until("resubscribed", WITHIN, larder::subscribed);
         awaitEqual("cut");
     }
@@ -100,8 +88,11 @@ class PluginStreamFaultsEndToEndTest {
     private void bulkRetitle(String title) {
         String ids = IntStream.rangeClosed(1, SCENES).mapToObj(id -> "\"" + id + "\"")
                 .collect(Collectors.joining(","));
-        var result = emulator.execute("mutation{bulkSceneUpdate(input:{ids:[" + ids + "],title:\"" + title
-                + "\"}){id}}", Map.of());
+        mutate("bulkSceneUpdate(input:{ids:[" + ids + "],title:\"" + title + "\"}){id}");
+    }
+
+    private void mutate(String field) {
+        var result = emulator.execute("mutation{" + field + "}", Map.of());
         assertThat(result.getErrors().toString(), result.getErrors(), is(empty()));
     }
 
