@@ -4,18 +4,16 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import dev.larder.emulator.StashEmulator;
+import dev.larder.emulator.library.LibrarySpec;
 import dev.larder.model.EntityType;
 import dev.larder.store.StoredEntity;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncOutcome;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,20 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class PluginEventsEndToEndTest {
 
-    /** The plugin as shipped, read from the source tree (tests run in the server module's folder). */
-    private static final Path PLUGIN = Path.of("..", "stash-plugin", "src", "main", "plugin");
+    private static final Duration WITHIN = Duration.ofSeconds(30);
 
     private StashEmulator emulator;
     private Larder larder;
 
     @BeforeEach
     void start() throws Exception {
-        assertThat("plugin folder at " + PLUGIN.toAbsolutePath(), Files.isDirectory(PLUGIN), is(true));
-        emulator = StashEmulator.builder().scenes(21, 300).pluginsDir(PLUGIN)
-                .logBatchInterval(Duration.ofMillis(200)).start();
+        emulator = ShippedPlugin.emulator(LibrarySpec.ofScenes(21, 300)).start();
         larder = Larder.start(TestLarders.config(emulator));
         larder.sync().request(SyncMode.FULL).get(60, TimeUnit.SECONDS);
-        awaitTrue(larder::subscribed);
+        Await.until("subscribed", WITHIN, larder::subscribed);
     }
 
     @AfterEach
@@ -53,14 +48,15 @@ class PluginEventsEndToEndTest {
     @Test
     void aSceneSavedInStashIsVisibleInLarderWithoutASync() throws Exception {
         emulator.execute("mutation{sceneUpdate(input:{id:\"12\",title:\"Saved in Stash\"}){id}}", Map.of());
-        awaitTrue(() -> title(12).equals(Optional.of("Saved in Stash")));
+        Await.until("scene 12 retitled", WITHIN, () -> title(12).equals(Optional.of("Saved in Stash")));
     }
 
     @Test
     void aTagDestroyedInStashIsGoneFromLarder() throws Exception {
         int tag = emulator.library().count(EntityType.TAG);
         emulator.execute("mutation{tagDestroy(input:{id:\"" + tag + "\"})}", Map.of());
-        awaitTrue(() -> larder.store().get(EntityType.TAG, tag).map(StoredEntity::live).equals(Optional.of(false)));
+        Await.until("tag " + tag + " deleted", WITHIN, () -> larder.store().get(EntityType.TAG, tag)
+                .map(StoredEntity::live).equals(Optional.of(false)));
     }
 
     @Test
@@ -69,21 +65,11 @@ class PluginEventsEndToEndTest {
         var result = emulator.execute("mutation{runPluginTask(plugin_id:\"larder\",task_name:\"Larder: full sync\")}",
                 Map.of());
         assertThat(result.getErrors().toString(), result.getErrors().isEmpty(), is(true));
-        awaitTrue(() -> larder.sync().lastOutcome() != before
+        Await.until("a full sync ran", WITHIN, () -> larder.sync().lastOutcome() != before
                 && larder.sync().lastOutcome().mode() == SyncMode.FULL);
     }
 
     private Optional<String> title(int scene) {
         return larder.store().get(EntityType.SCENE, scene).map(e -> e.json().path("title").asText());
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }
