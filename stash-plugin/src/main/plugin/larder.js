@@ -67,6 +67,14 @@ function mergeSources(hookInput) {
     return sources;
 }
 
+// a chapter's gallery as its create or update input names it (Larder keeps chapters inside their gallery), or null
+function chapterGallery(hookInput) {
+    if (hookInput === null || typeof hookInput !== "object") {
+        return null;
+    }
+    return entityId(hookInput.gallery_id);
+}
+
 // the event for a hook context, or null when the context is not one Larder understands
 function changeEvent(hookContext) {
     if (hookContext === null || typeof hookContext !== "object" || typeof hookContext.type !== "string") {
@@ -78,7 +86,7 @@ function changeEvent(hookContext) {
             || id === null) {
         return null;
     }
-    return {
+    var event = {
         v: EVENT_VERSION,
         type: parts[0],
         op: parts[1],
@@ -86,6 +94,11 @@ function changeEvent(hookContext) {
         fields: fieldNames(hookContext.inputFields),
         sources: parts[1] === "Merge" ? mergeSources(hookContext.input) : []
     };
+    var gallery = parts[0] === "GalleryChapter" ? chapterGallery(hookContext.input) : null;
+    if (gallery !== null) {
+        event.gallery = gallery;
+    }
+    return event;
 }
 
 function onHook(hookContext) {

@@ -37,8 +37,8 @@ import java.util.logging.Logger;
  * type, and written through the store's writer by {@link ByIdRefresh}, which deletes an id only after a probe
  * confirms Stash no longer has it. After a confirmed deletion (a destroy, or the sources of a tag merge) the entities
  * that pointed at the deleted ones are refreshed too, since Stash re-points or clears them without a hook. Gallery
- * chapters are written inside their gallery: a chapter event refreshes the gallery the store knows for it, or asks
- * for an incremental sync when the chapter is new to the store.
+ * chapters are written inside their gallery: a chapter event refreshes the gallery the store holds it in and the
+ * gallery the event names (a create or a move), or asks for an incremental sync when it knows neither.
  *
  * <p>Coalescing: events are gathered per entity for {@code events.window} (0 by default) and applied together; events
  * that arrive while a refetch runs wait for it and are applied together after it. Stash's log stream already
@@ -56,7 +56,8 @@ public final class EventIngest implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventIngest.class.getName());
 
-    private record Key(EntityType type, int id) {
+    /** What is pending: an entity, and for a chapter the gallery its event named (0 for none). */
+    private record Key(EntityType type, int id, int gallery) {
     }
 
     private final Store store;
@@ -130,11 +131,11 @@ public final class EventIngest implements AutoCloseable {
                 pendingSince = System.nanoTime();
             }
             for (ChangeEvent event : events) {
-                if (!pending.add(new Key(event.type(), event.id()))) {
+                if (!pending.add(new Key(event.type(), event.id(), event.gallery()))) {
                     coalesced.incrementAndGet();
                 }
                 if (event.op() == HookOperation.MERGE) {
-                    event.sources().forEach(s -> pending.add(new Key(event.type(), s)));
+                    event.sources().forEach(s -> pending.add(new Key(event.type(), s, 0)));
                 }
             }
             if (thread.isShutdown()) {
@@ -195,13 +196,20 @@ public final class EventIngest implements AutoCloseable {
         Map<EntityType, Set<Integer>> changed = new EnumMap<>(EntityType.class);
         for (Key key : keys) {
             if (key.type() == EntityType.GALLERY_CHAPTER) {
-                galleryOf(key.id()).ifPresentOrElse(
-                        g -> changed.computeIfAbsent(EntityType.GALLERY, t -> new TreeSet<>()).add(g),
-                        () -> syncRequests.accept(SyncMode.INCREMENTAL));
+                // the gallery the store holds the chapter in (it may have moved away) and the one its event names
+                Set<Integer> galleries = changed.computeIfAbsent(EntityType.GALLERY, t -> new TreeSet<>());
+                Optional<Integer> stored = galleryOf(key.id());
+                stored.ifPresent(galleries::add);
+                if (key.gallery() > 0) {
+                    galleries.add(key.gallery());
+                } else if (stored.isEmpty()) {
+                    syncRequests.accept(SyncMode.INCREMENTAL);
+                }
             } else {
                 changed.computeIfAbsent(key.type(), t -> new TreeSet<>()).add(key.id());
             }
         }
+        changed.values().removeIf(Set::isEmpty);
         ByIdRefresh.Outcome outcome = refreshCounted(changed);
         Map<EntityType, Set<Integer>> referrers = refresh.referrers(outcome.deleted());
         referrers.forEach((type, ids) -> ids.removeAll(changed.getOrDefault(type, Set.of())));

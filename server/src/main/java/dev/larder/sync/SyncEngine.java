@@ -193,6 +193,7 @@ public final class SyncEngine implements AutoCloseable {
                             String watermark = store.syncState(SyncStateKeys.watermark(type))
                                     .orElse(StashTimestamps.EPOCH);
                             board.done(type, incremental.run(type, watermark));
+                            reportFetched(type);
                         });
                     }
                 }
@@ -225,6 +226,7 @@ public final class SyncEngine implements AutoCloseable {
                                 .build()).join();
                     }
                     board.done(type, watermark);
+                    reportFetched(type);
                 });
                 if (!errors.isEmpty()) {
                     return;
@@ -265,21 +267,25 @@ public final class SyncEngine implements AutoCloseable {
                 perType(referrer, errors, () -> written[0] += refresh.refresh(referrer, ids).size()));
     }
 
+    /** Runs one type's part of a sync; a failure is recorded for that type and does not stop the others. */
     private void perType(EntityType type, Map<String, String> errors, Runnable work) {
         try {
             work.run();
-            board.snapshot().stream().filter(p -> p.type() == type && p.state() == TypeProgress.State.DONE)
-                    .findFirst().ifPresent(p -> {
-                        metrics.fetched(type, p.fetched());
-                        LOG.info(() -> String.format(Locale.ROOT, "%s: %,d rows fetched at %,.0f rows/s",
-                                type.pluralName(), p.fetched(), p.rowsPerSecond()));
-                    });
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             errors.merge(type.pluralName(), message, (a, b) -> a + "; " + b);
             board.failed(type, message);
             LOG.log(Level.WARNING, "sync of " + type.pluralName() + " failed: " + message);
         }
+    }
+
+    /** Logs and meters what a type's full or incremental pass fetched, once per pass. */
+    private void reportFetched(EntityType type) {
+        board.snapshot().stream().filter(p -> p.type() == type).findFirst().ifPresent(p -> {
+            metrics.fetched(type, p.fetched());
+            LOG.info(() -> String.format(Locale.ROOT, "%s: %,d rows fetched at %,.0f rows/s",
+                    type.pluralName(), p.fetched(), p.rowsPerSecond()));
+        });
     }
 
     private String now() {

@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * The text form of a {@link ChangeEvent}, as the plugin writes it to Stash's log stream and as
  * {@code POST /api/v1/events} takes it: the marker {@value #MARKER} followed by one compact JSON object,
- * {@code {"v":1,"type":"Scene","op":"Update","id":5,"fields":["title"],"sources":[]}}. On the log stream the line
+ * {@code {"v":1,"type":"Scene","op":"Update","id":5,"fields":["title"],"sources":[]}}, with {@code "gallery":4}
+ * added for a gallery chapter whose hook input named its gallery (readers of format 1 ignore keys they do not know,
+ * so it needed no new version). On the log stream the line
  * arrives behind Stash's {@code "[Plugin / Larder] "} prefix, so the marker is looked for anywhere in a message.
  * Thread-safe (stateless).
  */
@@ -45,6 +47,9 @@ public final class ChangeEventCodec {
         event.fields().forEach(fields::add);
         ArrayNode sources = node.putArray("sources");
         event.sources().forEach(sources::add);
+        if (event.gallery() > 0) {
+            node.put("gallery", event.gallery());
+        }
         return MARKER + node;
     }
 
@@ -110,7 +115,12 @@ public final class ChangeEventCodec {
             }
             sources.add(s.asInt());
         }
-        return new ChangeEvent(type, operation, node.get("id").asInt(), fields, sources);
+        JsonNode gallery = node.path("gallery");
+        if (!gallery.isMissingNode() && !gallery.isNull()
+                && (!gallery.isIntegralNumber() || !gallery.canConvertToInt() || gallery.asInt() < 1)) {
+            throw new IllegalArgumentException("gallery must be a whole number, 1 or more");
+        }
+        return new ChangeEvent(type, operation, node.get("id").asInt(), fields, sources, gallery.asInt(0));
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,6 +3,7 @@ package dev.larder.model;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -35,8 +36,19 @@ class ChangeEventCodecTest {
         assertThat(event.fields(), is(List.of()));
     }
 
+    @Test
+    void aChaptersGalleryRoundTripsAndIsLeftOutWhenNone() {
+        ChangeEvent chapter = new ChangeEvent("GalleryChapter", HookOperation.CREATE, 30, List.of("gallery_id"),
+                List.of(), 7);
+        assertThat(ChangeEventCodec.parse(ChangeEventCodec.format(chapter)), is(Optional.of(chapter)));
+        ChangeEvent scene = new ChangeEvent("Scene", HookOperation.UPDATE, 5, List.of(), List.of());
+        assertThat(ChangeEventCodec.format(scene), not(containsString("gallery")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "gallery as text | {\"v\":1,\"type\":\"GalleryChapter\",\"op\":\"Create\",\"id\":1,\"gallery\":\"7\"} | gallery must be a whole number",
+            "zero gallery | {\"v\":1,\"type\":\"GalleryChapter\",\"op\":\"Create\",\"id\":1,\"gallery\":0} | gallery must be a whole number",
             "not JSON | nope | JSON object",
             "wrong version | {\"v\":2,\"type\":\"Scene\",\"op\":\"Update\",\"id\":1} | unsupported event version",
             "unknown type | {\"v\":1,\"type\":\"Folder\",\"op\":\"Update\",\"id\":1} | unknown entity type",

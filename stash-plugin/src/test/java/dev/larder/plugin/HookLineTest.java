@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.larder.emulator.hooks.HookDispatcher;
@@ -149,12 +150,36 @@ class HookLineTest {
     }
 
     @Test
-    void aGalleryChapterUpdate() {
+    void aGalleryChapterUpdateNamesTheGalleryItsInputNames() {
         Map<String, Object> input = Map.of("id", "21", "gallery_id", "4", "title", "Part two", "image_index", 12);
         ChangeEvent event = fireForOneEvent(HookTrigger.parse("GalleryChapter.Update.Post"), 21, input,
                 List.of("id", "title", "image_index"));
         assertThat(event, is(new ChangeEvent("GalleryChapter", HookOperation.UPDATE, 21,
-                List.of("id", "title", "image_index"), List.of())));
+                List.of("id", "title", "image_index"), List.of(), 4)));
+    }
+
+    @Test
+    void issue4_aGalleryChapterCreateNamesItsGallery() {
+        Map<String, Object> input = Map.of("gallery_id", "7", "title", "Intro", "image_index", 1);
+        ChangeEvent event = fireForOneEvent(HookTrigger.parse("GalleryChapter.Create.Post"), 30, input,
+                List.of("gallery_id", "title", "image_index"));
+        assertThat(event.gallery(), is(7));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "GalleryChapter.Destroy.Post | ",
+            "GalleryChapter.Update.Post | ",
+            "Scene.Update.Post | 7",
+            "Image.Update.Post | 7"})
+    void onlyAChapterWhoseInputNamesItsGalleryCarriesOne(String trigger, String galleryId) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("id", "30");
+        if (galleryId != null) {
+            input.put("gallery_id", galleryId);
+        }
+        assertThat(fireForOneEvent(HookTrigger.parse(trigger), 30, input, List.copyOf(input.keySet())).gallery(),
+                is(0));
     }
 
     @Test
