@@ -38,10 +38,11 @@ public final class Larder implements AutoCloseable {
         this.stash = StashClient.builder(config.stashUrl()).apiKey(config.stashApiKey())
                 .requestTimeout(config.stashTimeout()).build();
         this.sync = new SyncEngine(stash, store, config.sync(), Clock.systemUTC());
-        this.triggers = new SyncTriggers(sync, config.pollInterval(), config.sweepInterval());
+        this.triggers = new SyncTriggers(sync, config.pollInterval(), config.sweepInterval(),
+                config.events().burstEvents());
         this.events = new EventIngest(stash, store, sync::request, config.events());
         var listener = new StashListeners(triggers,
-                new EventStreamListener(events, sync::request, triggers::burst, config.events().burstEvents()));
+                new EventStreamListener(events, sync::request, triggers::eventsArrived));
         this.subscriptions = StashSubscriptions.builder(websocketUrl(config.stashUrl()), listener)
                 .apiKey(config.stashApiKey()).build().start();
         SyncMode first = config.autoOnStart() ? sync.startMode() : config.onStart();

@@ -32,6 +32,17 @@ public final class TestLarders {
      * @return the settings
      */
     public static LarderConfig config(StashEmulator emulator) {
+        return config(emulator, EventSettings.DEFAULTS);
+    }
+
+    /**
+     * {@link #config(StashEmulator)} with other event settings.
+     *
+     * @param emulator the emulator
+     * @param events   how events are gathered
+     * @return the settings
+     */
+    public static LarderConfig config(StashEmulator emulator, EventSettings events) {
         Path dir;
         try {
             dir = Files.createTempDirectory("larder-test");
@@ -42,7 +53,6 @@ public final class TestLarders {
                 Duration.ofSeconds(2));
         return new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(), Duration.ofSeconds(30), sync,
                 Duration.ofMinutes(120), Duration.ofDays(7), null, false,
-                StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, EventSettings.DEFAULTS,
-                EVENTS_SECRET, null);
+                StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, events, EVENTS_SECRET, null);
     }
 }

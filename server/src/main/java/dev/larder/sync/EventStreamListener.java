@@ -10,14 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 
 /**
  * Reads Larder's change events off Stash's log stream: every line carrying the event marker is parsed and handed
  * to {@link EventIngest}; a sync request from the plugin's tasks asks the engine for that sync; other lines are
  * ignored; a malformed marked line is counted and logged (without its text, which a producer controls) and never
- * stops the stream. The stream is lossy, so a log batch holding a burst of events is reported, for an incremental
- * sync once the burst ends: events make Larder fast, the sync makes it correct. (The catch-up after a reconnect is
+ * stops the stream. The stream is lossy, so every batch's event count is reported, for an incremental sync after
+ * a burst: events make Larder fast, the sync makes it correct. (The catch-up after a reconnect is
  * {@link SyncTriggers}'s, which runs beside this listener.) Called on the subscriptions' thread; the work it hands over runs elsewhere.
  */
 public final class EventStreamListener implements StashEventListener {
@@ -26,20 +27,18 @@ public final class EventStreamListener implements StashEventListener {
 
     private final EventIngest ingest;
     private final Consumer<SyncMode> syncRequests;
-    private final Runnable burst;
-    private final int burstEvents;
+    private final IntConsumer arrivals;
 
     /**
      * @param ingest       where events go
      * @param syncRequests asked for the syncs the plugin's tasks request (in Larder: {@code SyncEngine::request})
-     * @param burst        told of each log batch holding a burst (in Larder: {@link SyncTriggers#burst})
-     * @param burstEvents  events in one log batch from which it counts as a burst, 1 or more
+     * @param arrivals     told how many events each log batch held, when any (in Larder:
+     *                     {@link SyncTriggers#eventsArrived}, which catches up after bursts)
      */
-    public EventStreamListener(EventIngest ingest, Consumer<SyncMode> syncRequests, Runnable burst, int burstEvents) {
+    public EventStreamListener(EventIngest ingest, Consumer<SyncMode> syncRequests, IntConsumer arrivals) {
         this.ingest = ingest;
         this.syncRequests = syncRequests;
-        this.burst = burst;
-        this.burstEvents = burstEvents;
+        this.arrivals = arrivals;
     }
 
     /** A user ran one of the plugin's tasks in Stash: "Larder: incremental sync" or "Larder: full sync". */
@@ -69,11 +68,9 @@ public final class EventStreamListener implements StashEventListener {
             }
             event.ifPresent(events::add);
         }
-        ingest.submitAll(events);
-        if (events.size() >= burstEvents) {
-            int size = events.size();
-            LOG.fine(() -> size + " events in one log batch: an incremental sync will catch dropped lines");
-            burst.run();
+        if (!events.isEmpty()) {
+            ingest.submitAll(events);
+            arrivals.accept(events.size());
         }
     }
 }

@@ -18,17 +18,19 @@ import java.util.logging.Logger;
  * scan-complete signal, asks for an incremental sync; a finished Clean asks for a sweep (Stash deletes without
  * hooks); a finished Import asks for a full sync (it rewrites {@code updated_at}); every (re)connection asks for an
  * incremental sync, since the stream dropped whatever happened while it was down; a burst of change events asks for
- * an incremental sync once it has ended ({@link #burst}). Thread-safe.
+ * an incremental sync once it has ended ({@link #eventsArrived}). Thread-safe.
  */
 public final class SyncTriggers implements StashEventListener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SyncTriggers.class.getName());
 
-    /** How long the event stream must be free of bursts before the catch-up sync after one runs. */
-    static final Duration BURST_QUIET = Duration.ofSeconds(2);
+    /** How long the event stream must be quiet for a series of events (a burst, if large enough) to have ended. */
+    static final Duration SERIES_QUIET = Duration.ofSeconds(2);
 
     private final SyncEngine engine;
-    private ScheduledFuture<?> afterBurst;
+    private final int burstEvents;
+    private int seriesEvents;
+    private ScheduledFuture<?> seriesEnd;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "larder-sync-timer");
         t.setDaemon(true);
@@ -41,9 +43,11 @@ public final class SyncTriggers implements StashEventListener, AutoCloseable {
      * @param engine        the engine to ask
      * @param pollInterval  time between incremental syncs
      * @param sweepInterval time between sweeps
+     * @param burstEvents   events in one series from which it is a burst ({@code events.burst}), 1 or more
      */
-    public SyncTriggers(SyncEngine engine, Duration pollInterval, Duration sweepInterval) {
+    public SyncTriggers(SyncEngine engine, Duration pollInterval, Duration sweepInterval, int burstEvents) {
         this.engine = engine;
+        this.burstEvents = burstEvents;
         timer.scheduleWithFixedDelay(() -> engine.request(SyncMode.INCREMENTAL), pollInterval.toMillis(),
                 pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> engine.request(SyncMode.SWEEP), sweepInterval.toMillis(),
@@ -58,17 +62,29 @@ public final class SyncTriggers implements StashEventListener, AutoCloseable {
     }
 
     /**
-     * A log batch held a burst of change events, and the log stream drops lines under load: an incremental sync
-     * runs once no burst has been reported for {@link #BURST_QUIET}, so a bulk edit lasting a minute is caught up
-     * by one sync after it rather than by one sync per second of it.
+     * Change events arrived in one log batch. Batches less than {@link #SERIES_QUIET} apart make one series; when a
+     * series of {@code events.burst} events or more ends, an incremental sync runs, since the log stream drops lines
+     * under load (whole batches, the tail of a burst among them) and nothing else would notice. One sync follows a
+     * minute-long bulk edit, not one per second of it; a trickle of single saves never adds up to a burst.
+     *
+     * @param count the events in the batch, 1 or more
      */
-    public synchronized void burst() {
-        if (afterBurst != null) {
-            afterBurst.cancel(false);
+    public synchronized void eventsArrived(int count) {
+        seriesEvents += count;
+        if (seriesEnd != null) {
+            seriesEnd.cancel(false);
         }
         if (!timer.isShutdown()) {
-            afterBurst = timer.schedule(() -> engine.request(SyncMode.INCREMENTAL), BURST_QUIET.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            seriesEnd = timer.schedule(this::seriesEnded, SERIES_QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void seriesEnded() {
+        int events = seriesEvents;
+        seriesEvents = 0;
+        if (events >= burstEvents) {
+            LOG.fine(() -> "a burst of " + events + " change events ended: incremental sync to catch dropped lines");
+            engine.request(SyncMode.INCREMENTAL);
         }
     }
 
