@@ -165,12 +165,18 @@ final class SyncDocuments {
         if (t.singleQuery() == null) {
             throw new IllegalArgumentException(type + " has no single look-up in Stash");
         }
-        StringBuilder q = new StringBuilder("{");
+        // ids go in variables: Stash caches a document by its text, so a batch of n ids costs one parse per n
+        StringBuilder declarations = new StringBuilder();
+        StringBuilder q = new StringBuilder();
+        Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
-            q.append(i == 0 ? "" : " ").append(alias(i)).append(':').append(t.singleQuery()).append("(id:\"")
-                    .append(ids.get(i)).append("\"){").append(selection(t, fields)).append('}');
+            String alias = alias(i);
+            declarations.append(i == 0 ? "" : ",").append('$').append(alias).append(":ID!");
+            q.append(i == 0 ? "" : " ").append(alias).append(':').append(t.singleQuery()).append("(id:$")
+                    .append(alias).append("){").append(selection(t, fields)).append('}');
+            variables.put(alias, String.valueOf(ids.get(i)));
         }
-        return new Document(q.append('}') + definitions(t, fields), Map.of());
+        return new Document("query(" + declarations + "){" + q + "}" + definitions(t, fields), variables);
     }
 
     /**

@@ -64,6 +64,7 @@ public final class StashGraphql {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(StashSchemaFiles.load(), wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new StashErrors())
+                .preparsedDocumentProvider(new QueryDocumentCache())
                 .build();
     }
 
