@@ -125,13 +125,9 @@ final class ByIdRefresh {
 
     /** Fetches and writes what Stash has; returns the ids it did not find. */
     private Set<Integer> fetch(EntityType type, Collection<Integer> ids) {
-        long t0 = System.nanoTime();
         EntitySink sink = new EntitySink(store, type, batchRows);
         Set<Integer> absent = stash.fetchByIds(type, ids, sink::upsert);
-        long t1 = System.nanoTime();
         sink.flush();
-        long t2 = System.nanoTime();
-        System.err.printf("PROBE fetch %.2f write %.2f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         return absent;
     }
 }
