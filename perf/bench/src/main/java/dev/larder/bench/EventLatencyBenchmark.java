@@ -277,7 +277,7 @@ final class EventLatencyBenchmark implements Callable<Integer> {
 
                 Bulk update of %,d scenes (one `bulkSceneUpdate`, one hook per scene): the save took %,.0f ms in the \
                 emulator (hooks included); every scene was in Larder's store %,.0f ms after it returned; %,d events \
-                arrived and were refetched in %,d batched look-ups.
+                arrived and were refetched in %,d look-ups (one per group of events, 100 ids a request).
                 """, changes, scenes, Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 EventSettings.DEFAULTS.window().toMillis(),
                 pct(fromLog, 50), pct(fromLog, 90), pct(fromLog, 99), fromLog.getLast(),
