@@ -16,20 +16,26 @@ import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./larder demo}: Larder's main job on the embedded default, with nothing to install. Starts a Stash emulator
  * with 20,000 scenes, starts Larder on it (a fresh SQLite store in a temporary folder, the HTTP API on a free port),
- * shows the full sync as a progress bar, then prints ready-to-paste {@code curl} commands and runs until Ctrl-C.
+ * shows the full sync as a progress bar, has the emulator install Larder's Stash plugin from Larder and shows a save
+ * in Stash reaching Larder's API, then prints ready-to-paste {@code curl} commands and runs until Ctrl-C.
  */
 public final class Demo {
 
@@ -81,6 +87,7 @@ public final class Demo {
         out.printf(Locale.ROOT, "Full sync %s in %.1f s.%n%n", outcome.ok() ? "done" : "ended with errors "
                 + outcome.errors(), seconds);
         String base = "http://127.0.0.1:" + server.port();
+        showLiveEvents(out, emulator, base, adminToken);
         out.println("Try it (the admin token below is this demo's own, made up for this run):");
         out.println("  curl -s " + base + "/api/v1/sync/status");
         out.println("  curl -s -H 'Authorization: Bearer " + adminToken + "' " + base + "/api/v1/scenes/1");
@@ -91,6 +98,40 @@ public final class Demo {
         out.println();
         out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * Has the emulator install Larder's Stash plugin from the source Larder serves (as {@code ./larder install-plugin}
+     * does with a real Stash), then saves a scene in the emulator and times it to Larder's HTTP API.
+     */
+    private static void showLiveEvents(PrintStream out, StashEmulator emulator, String base, String adminToken)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        out.println("Installing Larder's Stash plugin into the emulator from " + base + "/stash-plugin/index.yml...");
+        HttpRequest install = HttpRequest.newBuilder(URI.create(base + "/api/v1/stash-plugin/install"))
+                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        HttpResponse<String> installed = http.send(install, HttpResponse.BodyHandlers.ofString());
+        out.println("  " + installed.statusCode() + " " + installed.body());
+        if (installed.statusCode() != 200) {
+            out.println();
+            return;
+        }
+        String title = "Saved in Stash at " + LocalTime.now().withNano(0);
+        long saved = System.nanoTime();
+        emulator.execute("mutation{sceneUpdate(input:{id:\"1\",title:\"" + title + "\"}){id}}", Map.of());
+        HttpRequest scene = HttpRequest.newBuilder(URI.create(base + "/api/v1/scenes/1"))
+                .header("Authorization", "Bearer " + adminToken).build();
+        while (!http.send(scene, HttpResponse.BodyHandlers.ofString()).body().contains(title)) {
+            if (System.nanoTime() - saved > TimeUnit.SECONDS.toNanos(30)) {
+                out.printf("Scene 1 was retitled in Stash but Larder did not show it within 30 s.%n%n");
+                return;
+            }
+            Thread.sleep(5);
+        }
+        out.printf(Locale.ROOT, "Scene 1 retitled in Stash (\"%s\"): visible in Larder's API %,d ms later, through "
+                + "the plugin's hook and Stash's log stream, with no sync.%n%n", title,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved));
     }
 
     /** One line: a bar over every type's rows, the type being synced, and the overall rate. */
