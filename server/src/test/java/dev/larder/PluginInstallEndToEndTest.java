@@ -86,7 +86,7 @@ class PluginInstallEndToEndTest {
         assertThat(larderPlugin.get("id").asText(), is("larder"));
         assertThat(larderPlugin.get("enabled").asBoolean(), is(true));
         assertThat(larderPlugin.get("hooks").get(0).get("hooks").size(), is(31));
-        Path shipped = Path.of("..", "stash-plugin", "src", "main", "plugin");
+        Path shipped = ShippedPlugin.DIR;
         for (String file : List.of("larder.yml", "larder.js")) {
             assertThat(file, Files.readAllBytes(emulator.pluginsDir().resolve("larder").resolve(file)),
                     is(Files.readAllBytes(shipped.resolve(file))));

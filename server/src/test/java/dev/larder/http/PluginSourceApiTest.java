@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.Larder;
 import dev.larder.LarderVersion;
 import dev.larder.Main;
+import dev.larder.ShippedPlugin;
 import dev.larder.TestLarders;
 import dev.larder.emulator.StashEmulator;
 import io.helidon.http.HeaderNames;
@@ -29,7 +30,6 @@ import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -52,8 +52,6 @@ import org.yaml.snakeyaml.Yaml;
 @ServerTest
 class PluginSourceApiTest {
 
-    /** The plugin as shipped, read from the source tree (tests run in the server module's folder). */
-    private static final Path PLUGIN = Path.of("..", "stash-plugin", "src", "main", "plugin");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static StashEmulator emulator;
     private static Larder larder;
@@ -111,7 +109,7 @@ class PluginSourceApiTest {
         }
         assertThat(List.copyOf(entries.keySet()), is(List.of("larder.js", "larder.yml")));
         for (String name : entries.keySet()) {
-            assertThat(name, entries.get(name), is(Files.readAllBytes(PLUGIN.resolve(name))));
+            assertThat(name, entries.get(name), is(Files.readAllBytes(ShippedPlugin.DIR.resolve(name))));
         }
     }
 
