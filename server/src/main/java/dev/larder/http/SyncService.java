@@ -2,7 +2,6 @@ package dev.larder.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.larder.Larder;
-import dev.larder.store.Store;
 import dev.larder.sync.EventStats;
 import dev.larder.sync.SyncEngine;
 import dev.larder.sync.SyncMode;
@@ -28,8 +27,6 @@ import java.util.Map;
 public final class SyncService implements HttpService {
 
     private final Larder larder;
-    private final SyncEngine engine;
-    private final Store store;
     private final AdminAuth admin;
 
     /**
@@ -38,8 +35,6 @@ public final class SyncService implements HttpService {
      */
     public SyncService(Larder larder, AdminAuth admin) {
         this.larder = larder;
-        this.engine = larder.sync();
-        this.store = larder.store();
         this.admin = admin;
     }
 
@@ -52,7 +47,7 @@ public final class SyncService implements HttpService {
     private void start(ServerRequest req, ServerResponse res) {
         admin.check(req);
         SyncMode mode = mode(req);
-        engine.request(mode);
+        larder.sync().request(mode);
         res.status(Status.ACCEPTED_202);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(Json.bytes(Map.of("queued", mode.apiName())));
@@ -72,11 +67,12 @@ public final class SyncService implements HttpService {
 
     private void status(ServerRequest req, ServerResponse res) {
         Map<String, Object> body = new LinkedHashMap<>();
+        SyncEngine engine = larder.sync();
         body.put("running", engine.running() == null ? null : engine.running().apiName());
         // Larder keeps serving L2 while Stash is unreachable: degraded, not down
         body.put("health", engine.stashReachable() ? "ok" : "degraded");
         body.put("stashReachable", engine.stashReachable());
-        body.put("schemaVersion", store.schemaVersion());
+        body.put("schemaVersion", larder.store().schemaVersion());
         SyncOutcome last = engine.lastOutcome();
         body.put("last", last == null ? null : Map.of("mode", last.mode().apiName(), "startedAt", last.startedAt(),
                 "finishedAt", last.finishedAt(), "written", last.written(), "errors", last.errors()));

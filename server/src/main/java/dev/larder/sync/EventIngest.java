@@ -197,19 +197,20 @@ public final class EventIngest implements AutoCloseable {
         for (Key key : keys) {
             if (key.type() == EntityType.GALLERY_CHAPTER) {
                 // the gallery the store holds the chapter in (it may have moved away) and the one its event names
-                Set<Integer> galleries = changed.computeIfAbsent(EntityType.GALLERY, t -> new TreeSet<>());
-                Optional<Integer> stored = galleryOf(key.id());
-                stored.ifPresent(galleries::add);
+                Set<Integer> galleries = new TreeSet<>();
+                galleryOf(key.id()).ifPresent(galleries::add);
                 if (key.gallery() > 0) {
                     galleries.add(key.gallery());
-                } else if (stored.isEmpty()) {
+                }
+                if (galleries.isEmpty()) {
                     syncRequests.accept(SyncMode.INCREMENTAL);
+                } else {
+                    changed.computeIfAbsent(EntityType.GALLERY, t -> new TreeSet<>()).addAll(galleries);
                 }
             } else {
                 changed.computeIfAbsent(key.type(), t -> new TreeSet<>()).add(key.id());
             }
         }
-        changed.values().removeIf(Set::isEmpty);
         ByIdRefresh.Outcome outcome = refreshCounted(changed);
         Map<EntityType, Set<Integer>> referrers = refresh.referrers(outcome.deleted());
         referrers.forEach((type, ids) -> ids.removeAll(changed.getOrDefault(type, Set.of())));
