@@ -6,7 +6,7 @@ import dev.larder.emulator.StashEmulator;
  * One emulator and one Larder on it for the server tests of this JVM: Helidon's test extension builds the routing
  * in a static method, before any instance exists. Closed when the JVM ends.
  */
-final class ServedLarder {
+public final class ServedLarder {
 
     private static StashEmulator emulator;
     private static Larder larder;
@@ -14,7 +14,8 @@ final class ServedLarder {
     private ServedLarder() {
     }
 
-    static synchronized Larder larder() {
+    /** @return the shared Larder, started on first use */
+    public static synchronized Larder larder() {
         if (larder == null) {
             emulator = StashEmulator.builder().scenes(3, 300).start();
             larder = Larder.start(TestLarders.config(emulator));
@@ -26,7 +27,8 @@ final class ServedLarder {
         return larder;
     }
 
-    static synchronized StashEmulator emulator() {
+    /** @return the emulator the shared Larder syncs from */
+    public static synchronized StashEmulator emulator() {
         larder();
         return emulator;
     }

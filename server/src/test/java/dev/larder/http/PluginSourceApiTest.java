@@ -10,12 +10,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.larder.Larder;
 import dev.larder.LarderVersion;
 import dev.larder.Main;
+import dev.larder.ServedLarder;
 import dev.larder.ShippedPlugin;
 import dev.larder.TestLarders;
-import dev.larder.emulator.StashEmulator;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
@@ -39,7 +38,6 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,8 +51,6 @@ import org.yaml.snakeyaml.Yaml;
 class PluginSourceApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StashEmulator emulator;
-    private static Larder larder;
 
     private final Http1Client client;
 
@@ -69,15 +65,7 @@ class PluginSourceApiTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        emulator = StashEmulator.builder().scenes(6, 20).start();
-        larder = Larder.start(TestLarders.config(emulator));
-        Main.routing(routing, larder);
-    }
-
-    @AfterAll
-    static void stop() {
-        larder.close();
-        emulator.close();
+        Main.routing(routing, ServedLarder.larder());
     }
 
     @Test
@@ -153,9 +141,9 @@ class PluginSourceApiTest {
             JsonNode body = json(response);
             assertThat(body.get("status").asInt(), is(502));
             assertThat(body.get("error").asText(), containsString("Stash did not install the plugin from " + source));
-            assertThat(body.toString(), not(containsString(emulator.apiKey())));
+            assertThat(body.toString(), not(containsString(ServedLarder.emulator().apiKey())));
         }
-        assertThat(emulator.plugins().plugins(), hasSize(0));
+        assertThat(ServedLarder.emulator().plugins().plugins(), hasSize(0));
     }
 
     private byte[] zip() {
