@@ -52,6 +52,8 @@ public final class Main {
      * @param args nothing, or {@code --config FILE}
      */
     public static void main(String[] args) {
+        // before anything logs, so that the first log line already has Larder's format
+        LogConfig.configureRuntime();
         Optional<Path> configFile;
         try {
             configFile = configFile(args);
@@ -60,7 +62,6 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LogConfig.configureRuntime();
         Config config = configFile.map(Main::config).orElseGet(Config::create);
         Config.global(config);
         LarderConfig settings;
