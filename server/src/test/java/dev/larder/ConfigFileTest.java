@@ -32,13 +32,17 @@ class ConfigFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "sync.poll-intervall | sync:\\n  poll-intervall: 60m | unknown key sync.poll-intervall (did you mean sync.poll-interval?)",
-            "stash.pagesize | stash:\\n  url: http://stash:9999\\n  pagesize: 500 | unknown key stash.pagesize (did you mean stash.page-size?)",
+            "sync.poll-intervall | sync:\\n  poll-intervall: 60m "
+                    + "| unknown key sync.poll-intervall (did you mean sync.poll-interval?)",
+            "stash.pagesize | stash:\\n  url: http://stash:9999\\n  pagesize: 500 "
+                    + "| unknown key stash.pagesize (did you mean stash.page-size?)",
             "a dotted key | stash.pagesize: 500 | unknown key stash.pagesize (did you mean stash.page-size?)",
             "a misspelt group | stahs:\\n  url: http://stash:9999 | unknown key stahs.url (did you mean stash.url?)",
             "a stray top-level key | colour: blue | unknown key colour",
-            "one of Helidon's server keys Larder does not take | server:\\n  features:\\n    x: 1 | unknown key server.features.x",
-            "a value where Larder has a group | admin: secret-token-1234567890 | admin holds keys (admin.token), not a value"})
+            "one of Helidon's server keys Larder does not take | server:\\n  features:\\n    x: 1 "
+                    + "| unknown key server.features.x",
+            "a value where Larder has a group | admin: secret-token-1234567890 "
+                    + "| admin holds keys (admin.token), not a value"})
     void anUnknownKeyIsRefusedWithTheNearestKnownOne(String name, String yaml, String message) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigFile.read(file));
