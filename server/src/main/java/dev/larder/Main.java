@@ -41,6 +41,11 @@ public final class Main {
     private static final Logger LOGGER = Logger.getLogger(Main.class.getName());
     /** How long an install request waits for Stash's install job: it downloads one small zip from Larder. */
     private static final Duration PLUGIN_INSTALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The largest request body the server reads, in bytes: above the events endpoint's own limit (1 MiB), so that
+     * its 413 names that limit, and far above any query or admin body.
+     */
+    static final long MAX_PAYLOAD_BYTES = 2L << 20;
 
     private Main() {
     }
@@ -98,6 +103,7 @@ public final class Main {
                 .build();
         return WebServer.builder()
                 .config(serverConfig)
+                .maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .addFeature(observe)
                 .directHandlers(JsonErrors.directHandlers())
                 .routing(routing -> routing(routing, larder))

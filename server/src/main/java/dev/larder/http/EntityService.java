@@ -4,7 +4,6 @@ import dev.larder.model.EntityType;
 import dev.larder.store.Store;
 import dev.larder.store.StoredEntity;
 import io.helidon.http.BadRequestException;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -61,7 +60,6 @@ public final class EntityService implements HttpService {
         body.put("syncedAt", entity.syncedAt());
         body.put("deletedAt", entity.deletedAt());
         body.put("entity", entity.json());
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(body));
+        res.send(body);
     }
 }

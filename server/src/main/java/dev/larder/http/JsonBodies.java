@@ -8,7 +8,11 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the small JSON bodies of Larder's admin requests. Thread-safe. */
+/**
+ * Reads the small JSON bodies of Larder's admin requests, whatever their {@code Content-Type}: {@code curl -d} and
+ * many scripts post JSON as form data or text, and Helidon's media support picks its reader by that header, so the
+ * body is parsed here instead (responses do go through the Jackson media support). Thread-safe.
+ */
 final class JsonBodies {
 
     /** The largest body an admin request may carry, in bytes. */
