@@ -73,7 +73,7 @@ public final class FilterContract {
     }
 
     /**
-     * A contract from SDL text other than the standard one (tests; Stash's schema).
+     * A contract from SDL text other than the standard one, for tests.
      *
      * @param sdl GraphQL SDL; only its input, enum and scalar definitions count
      * @return the contract
