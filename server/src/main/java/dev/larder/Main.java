@@ -15,6 +15,7 @@ import dev.larder.http.EventService;
 import dev.larder.http.JsonErrors;
 import dev.larder.http.PluginInstallService;
 import dev.larder.http.PluginSourceService;
+import dev.larder.http.QueryService;
 import dev.larder.http.StashHealthCheck;
 import dev.larder.http.SyncService;
 import dev.larder.http.VersionService;
@@ -131,7 +132,8 @@ public final class Main {
                         larder.config().pluginSourceUrl(), admin))
                 .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
                         Clock.systemUTC()))
-                .register("/api/v1", new EntityService(larder.store(), admin));
+                .register("/api/v1", new EntityService(larder.store(), admin))
+                .register("/api/v1", new QueryService(larder, admin));
     }
 
     /** The plugin packed once from this build's jar: the same bytes for every request. */

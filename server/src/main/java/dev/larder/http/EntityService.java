@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/{type}/{id}} (admin): one entity as the store holds it, with when it was last synced and,
- * for a soft-deleted one, when it was deleted; so sync and events can be checked from outside.
+ * {@code GET /api/v1/{type}/{id}/stored} (admin): one entity as the store holds it, in the shape of its sync
+ * fragment, with when it was last synced and, for a soft-deleted one, when it was deleted; so sync and events can
+ * be checked from outside. The served view of an entity is {@link QueryService}'s {@code GET /api/v1/{type}/{id}}.
  */
 public final class EntityService implements HttpService {
 
@@ -33,7 +34,7 @@ public final class EntityService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/{type}/{id}", this::get);
+        rules.get("/{type}/{id}/stored", this::get);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
