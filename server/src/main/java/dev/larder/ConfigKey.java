@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * <p>
  * The {@code server} section goes to Helidon's web server as it stands. Of Helidon's many server keys Larder accepts
  * those a Larder user may need: {@code port}, {@code host}, HTTPS ({@code tls.*}), forwarded headers behind a reverse
- * proxy ({@code requested-uri-discovery.*}) and the request limits and timeouts below. Keys that would change what
- * Larder itself sets up (its features, its routing, extra sockets) are refused.
+ * proxy ({@code requested-uri-discovery.*}) and the connection limits and timeouts below. Keys that would change what
+ * Larder itself sets up (its features, its routing, extra sockets, its limit on request bodies) are refused.
  */
 public enum ConfigKey {
 
@@ -26,8 +26,6 @@ public enum ConfigKey {
     SERVER_TLS("server.tls", true),
     /** Behind a reverse proxy: which forwarded headers Helidon trusts, a section of its own. */
     SERVER_REQUESTED_URI_DISCOVERY("server.requested-uri-discovery", true),
-    /** The largest request body Helidon accepts, in bytes. */
-    SERVER_MAX_PAYLOAD_SIZE("server.max-payload-size"),
     /** Requests Helidon serves at once. */
     SERVER_MAX_CONCURRENT_REQUESTS("server.max-concurrent-requests"),
     /** Connections Helidon keeps open at once. */
@@ -64,7 +62,17 @@ public enum ConfigKey {
     EVENTS_BURST("events.burst"),
     EVENTS_SECRET("events.secret"),
 
-    STASH_PLUGIN_SOURCE_URL("stash-plugin.source-url");
+    STASH_PLUGIN_SOURCE_URL("stash-plugin.source-url"),
+
+    L1_PAGES_ENABLED("l1.pages.enabled"),
+    L1_PAGES_MAX_WEIGHT("l1.pages.max-weight"),
+    L1_ITEMS_ENABLED("l1.items.enabled"),
+    L1_ITEMS_MAX_WEIGHT("l1.items.max-weight"),
+    L1_STATS_ENABLED("l1.stats.enabled"),
+    L1_STATS_MAX_WEIGHT("l1.stats.max-weight"),
+    L1_EXPIRE_AFTER_ACCESS("l1.expire-after-access"),
+
+    QUERY_MAX_PER_PAGE("query.max-per-page");
 
     private final String key;
     private final boolean section;

@@ -1,5 +1,9 @@
 package dev.larder;
 
+import dev.larder.cache.L1;
+import dev.larder.model.Changes;
+import dev.larder.model.EntityType;
+import dev.larder.query.QueryEngine;
 import dev.larder.stash.StashClient;
 import dev.larder.stash.StashListeners;
 import dev.larder.stash.StashSubscriptions;
@@ -12,11 +16,17 @@ import dev.larder.sync.SyncTriggers;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Larder without its web server: the L2 store kept in step with a Stash server by the sync engine, its timers,
- * Stash's subscriptions and the change events on Stash's log stream. A Java program can embed it; {@link Main} puts the HTTP API in front of it.
+ * Stash's subscriptions and the change events on Stash's log stream, and the query engine with its L1 in front of
+ * the store. A Java program embeds it with this package and the query contract of {@code dev.larder.model.query}:
+ * {@code larder.scenes().find(findFilter, sceneFilter)}, {@link #addChangeListener} for what each write changed;
+ * {@link Main} puts the HTTP API in front of it.
  * Start with {@link #start(LarderConfig)}; close to stop everything (the store is closed last, after the writer
  * drained). Thread-safe.
  */
@@ -31,10 +41,23 @@ public final class Larder implements AutoCloseable {
     private final SyncTriggers triggers;
     private final EventIngest events;
     private final StashSubscriptions subscriptions;
+    private final L1 l1;
+    private final QueryEngine queries;
+    private final ChangeFeed changes = new ChangeFeed();
+    private final Map<EntityType, EntityQueries> byType = new EnumMap<>(EntityType.class);
 
     private Larder(LarderConfig config) {
         this.config = config;
         this.store = Store.open(config.store());
+        // L1 follows the store before anything writes, so that no commit goes by unseen
+        this.l1 = new L1(config.l1()).follow(store).registerMetrics();
+        store.addCommitListener(changes::committed);
+        this.queries = new QueryEngine(store, l1, config.query());
+        for (EntityType type : EntityType.values()) {
+            if (QueryEngine.serves(type)) {
+                byType.put(type, new EntityQueries(type, queries));
+            }
+        }
         this.stash = StashClient.builder(config.stashUrl()).apiKey(config.stashApiKey())
                 .requestTimeout(config.stashTimeout()).build();
         this.sync = new SyncEngine(stash, store, config.sync(), Clock.systemUTC());
@@ -88,6 +111,85 @@ public final class Larder implements AutoCloseable {
         return events;
     }
 
+    /**
+     * @param type a type Larder serves (every one but gallery chapters, which Stash lists inside galleries)
+     * @return its queries
+     * @throws IllegalArgumentException for gallery chapters
+     */
+    public EntityQueries queries(EntityType type) {
+        EntityQueries q = byType.get(type);
+        if (q == null) {
+            throw new IllegalArgumentException("Larder serves no queries of " + type.pluralName());
+        }
+        return q;
+    }
+
+    /** @return the scene queries */
+    public EntityQueries scenes() {
+        return queries(EntityType.SCENE);
+    }
+
+    /** @return the performer queries */
+    public EntityQueries performers() {
+        return queries(EntityType.PERFORMER);
+    }
+
+    /** @return the studio queries */
+    public EntityQueries studios() {
+        return queries(EntityType.STUDIO);
+    }
+
+    /** @return the tag queries */
+    public EntityQueries tags() {
+        return queries(EntityType.TAG);
+    }
+
+    /** @return the group queries */
+    public EntityQueries groups() {
+        return queries(EntityType.GROUP);
+    }
+
+    /** @return the gallery queries */
+    public EntityQueries galleries() {
+        return queries(EntityType.GALLERY);
+    }
+
+    /** @return the image queries */
+    public EntityQueries images() {
+        return queries(EntityType.IMAGE);
+    }
+
+    /** @return the scene marker queries */
+    public EntityQueries sceneMarkers() {
+        return queries(EntityType.SCENE_MARKER);
+    }
+
+    /**
+     * Listens to what each write to the store changed (a sync page, an event's refetch, a deletion), for an
+     * embedding program that pushes updates to its own clients. Listeners run in commit order on one thread of
+     * Larder's, after the change is visible to queries; a slow one delays later notices, never Larder.
+     *
+     * @param listener the listener
+     */
+    public void addChangeListener(Consumer<Changes> listener) {
+        changes.add(listener);
+    }
+
+    /** @param listener a listener added before; it gets no more notices */
+    public void removeChangeListener(Consumer<Changes> listener) {
+        changes.remove(listener);
+    }
+
+    /** @return the query engine behind {@link #queries(EntityType)}, for the HTTP layer */
+    public QueryEngine queryEngine() {
+        return queries;
+    }
+
+    /** @return the view caches */
+    public L1 l1() {
+        return l1;
+    }
+
     /** @return whether the subscriptions to Stash are connected now */
     public boolean subscribed() {
         return subscriptions.connected();
@@ -106,5 +208,6 @@ public final class Larder implements AutoCloseable {
         sync.close();
         stash.close();
         store.close();
+        changes.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.larder;
 
+import dev.larder.cache.L1Settings;
+import dev.larder.query.QuerySettings;
 import dev.larder.store.StoreConfig;
 import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncMode;
@@ -38,11 +40,13 @@ import java.util.function.Function;
  * @param pluginSourceUrl where Stash fetches Larder's plugin source when asked to install it
  *                      ({@code stash-plugin.source-url}), an absolute http(s) URL; null = derived from each install
  *                      request's {@code Host}
+ * @param l1            the view caches ({@code l1.*})
+ * @param query         the query engine's limits ({@code query.*})
  */
 public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeout, SyncSettings sync,
                            Duration pollInterval, Duration sweepInterval, SyncMode onStart, boolean autoOnStart,
                            StoreConfig store, String adminToken, EventSettings events,
-                           String eventsSecret, URI pluginSourceUrl) {
+                           String eventsSecret, URI pluginSourceUrl, L1Settings l1, QuerySettings query) {
 
     /**
      * The fewest characters a secret may have: {@code admin.token}, {@code events.secret} and {@code stash.api-key}
@@ -102,8 +106,91 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
         String eventsSecret = secret(config, ConfigKey.EVENTS_SECRET, "LARDER_EVENTS_SECRET", "");
         URI pluginSourceUrl = string(config, ConfigKey.STASH_PLUGIN_SOURCE_URL)
                 .map(url -> httpUrl(ConfigKey.STASH_PLUGIN_SOURCE_URL.key(), url)).orElse(null);
+        L1Settings l1Defaults = L1Settings.DEFAULTS;
+        L1Settings l1 = new L1Settings(
+                cache(config, l1Defaults.pages(), ConfigKey.L1_PAGES_ENABLED, ConfigKey.L1_PAGES_MAX_WEIGHT),
+                cache(config, l1Defaults.items(), ConfigKey.L1_ITEMS_ENABLED, ConfigKey.L1_ITEMS_MAX_WEIGHT),
+                cache(config, l1Defaults.stats(), ConfigKey.L1_STATS_ENABLED, ConfigKey.L1_STATS_MAX_WEIGHT),
+                duration(config, ConfigKey.L1_EXPIRE_AFTER_ACCESS, l1Defaults.expireAfterAccess(), Duration.ZERO,
+                        Duration.ofDays(7)));
+        QuerySettings query = new QuerySettings(integer(config, ConfigKey.QUERY_MAX_PER_PAGE,
+                QuerySettings.DEFAULTS.maxPerPage()));
         return new LarderConfig(stashUrl, apiKey, timeout, sync, poll, sweep, startMode, onStart.equals("auto"),
-                store, admin, events, eventsSecret, pluginSourceUrl);
+                store, admin, events, eventsSecret, pluginSourceUrl, l1, query);
+    }
+
+    /**
+     * Settings for an embedding program: Stash's address and key, the store's file, everything else at its
+     * default (start-up sync {@code auto}: full into an empty store, else incremental; no admin token, no events
+     * secret). Change the rest with the {@code with...} methods.
+     *
+     * @param stashUrl    Stash's address (its root or its {@code /graphql} endpoint)
+     * @param stashApiKey Stash's API key, or null when Stash has no credentials
+     * @param storeFile   the SQLite file of L2 (created with its folder if missing)
+     * @return the settings
+     * @throws IllegalArgumentException when the URL is not an http(s) URL
+     */
+    public static LarderConfig embedded(String stashUrl, String stashApiKey, Path storeFile) {
+        return new LarderConfig(graphqlUrl(stashUrl), stashApiKey, Duration.ofSeconds(120), SyncSettings.DEFAULTS,
+                Duration.ofMinutes(60), Duration.ofHours(6), null, true, StoreConfig.defaults(storeFile), null,
+                EventSettings.DEFAULTS, null, null, L1Settings.DEFAULTS, QuerySettings.DEFAULTS);
+    }
+
+    /**
+     * @param l1 the view caches' settings
+     * @return a copy with them
+     */
+    public LarderConfig withL1(L1Settings l1) {
+        return new LarderConfig(stashUrl, stashApiKey, stashTimeout, sync, pollInterval, sweepInterval, onStart,
+                autoOnStart, store, adminToken, events, eventsSecret, pluginSourceUrl, l1, query);
+    }
+
+    /**
+     * @param mode what start-up runs: a sync mode, or null for none
+     * @return a copy that runs it at start-up (instead of {@code auto})
+     */
+    public LarderConfig withOnStart(SyncMode mode) {
+        return new LarderConfig(stashUrl, stashApiKey, stashTimeout, sync, pollInterval, sweepInterval, mode,
+                false, store, adminToken, events, eventsSecret, pluginSourceUrl, l1, query);
+    }
+
+    /**
+     * Reads one cache's switch and budget ({@code <key>.enabled}, {@code <key>.max-weight}).
+     */
+    private static L1Settings.CacheSettings cache(Config config, L1Settings.CacheSettings defaults,
+                                                  ConfigKey enabledKey, ConfigKey weightKey) {
+        boolean enabled = string(config, enabledKey).map(v -> bool(enabledKey.key(), v)).orElse(defaults.enabled());
+        long weight = string(config, weightKey).map(v -> bytes(weightKey.key(), v)).orElse(defaults.maxWeightBytes());
+        return new L1Settings.CacheSettings(defaults.key(), enabled, weight);
+    }
+
+    private static boolean bool(String key, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got " + text);
+        };
+    }
+
+    /** A size written as {@code 65536}, {@code 64KiB}, {@code 32MiB} or {@code 1GiB} (also k, m, g, KB, MB, GB). */
+    static long bytes(String key, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        String number = t;
+        for (String[] suffix : new String[][] {{"gib", "1073741824"}, {"mib", "1048576"}, {"kib", "1024"},
+                {"gb", "1073741824"}, {"mb", "1048576"}, {"kb", "1024"}, {"g", "1073741824"}, {"m", "1048576"},
+                {"k", "1024"}, {"b", "1"}}) {
+            if (t.endsWith(suffix[0])) {
+                unit = Long.parseLong(suffix[1]);
+                number = t.substring(0, t.length() - suffix[0].length());
+                break;
+            }
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(number), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a size such as 64MiB or 1GiB, got " + text);
+        }
     }
 
     /**
@@ -133,7 +220,8 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
                 + ", sync=" + sync + ", pollInterval=" + pollInterval + ", sweepInterval=" + sweepInterval
                 + ", onStart=" + (autoOnStart ? "auto" : onStart) + ", store=" + store + ", adminToken="
                 + (adminToken == null ? "none" : "***") + ", events=" + events + ", eventsSecret="
-                + (eventsSecret == null ? "none" : "***") + ", pluginSourceUrl=" + pluginSourceUrl + "]";
+                + (eventsSecret == null ? "none" : "***") + ", pluginSourceUrl=" + pluginSourceUrl + ", l1=" + l1
+                + ", query=" + query + "]";
     }
 
     private static URI graphqlUrl(String url) {

@@ -14,6 +14,7 @@ import dev.larder.http.EventService;
 import dev.larder.http.JsonErrors;
 import dev.larder.http.PluginInstallService;
 import dev.larder.http.PluginSourceService;
+import dev.larder.http.QueryService;
 import dev.larder.http.StashHealthCheck;
 import dev.larder.http.SyncService;
 import dev.larder.http.VersionService;
@@ -40,6 +41,11 @@ public final class Main {
     private static final Logger LOGGER = Logger.getLogger(Main.class.getName());
     /** How long an install request waits for Stash's install job: it downloads one small zip from Larder. */
     private static final Duration PLUGIN_INSTALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The largest request body the server reads, in bytes: above the events endpoint's own limit (1 MiB), so that
+     * its 413 names that limit, and far above any query or admin body.
+     */
+    static final long MAX_PAYLOAD_BYTES = 2L << 20;
 
     private Main() {
     }
@@ -112,6 +118,7 @@ public final class Main {
                 .build();
         return WebServer.builder()
                 .config(serverConfig)
+                .maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .addFeature(observe)
                 .directHandlers(JsonErrors.directHandlers())
                 .routing(routing -> routing(routing, larder))
@@ -139,7 +146,8 @@ public final class Main {
                         larder.config().pluginSourceUrl(), admin))
                 .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
                         Clock.systemUTC()))
-                .register("/api/v1", new EntityService(larder.store(), admin));
+                .register("/api/v1", new EntityService(larder.store(), admin))
+                .register("/api/v1", new QueryService(larder, admin));
     }
 
     /** The plugin packed once from this build's jar: the same bytes for every request. */

@@ -56,7 +56,10 @@ class PluginMutationsEndToEndTest {
     private static WebServer server;
     private static Http1Client client;
 
-    /** What must become visible over HTTP after a mutation: a path and a condition on its answer. */
+    /**
+     * What must become visible over HTTP after a mutation: an entity's path and a condition on its stored form
+     * ({@code <path>/stored}, which also shows soft-deleted entities).
+     */
     private record Expectation(String path, String what, Predicate<JsonNode> holds) {
     }
 
@@ -322,7 +325,7 @@ class PluginMutationsEndToEndTest {
         long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
         String last = "nothing";
         while (true) {
-            try (Http1ClientResponse response = client.get(expected.path())
+            try (Http1ClientResponse response = client.get(expected.path() + "/stored")
                     .header(HeaderNames.AUTHORIZATION, "Bearer " + TestLarders.ADMIN_TOKEN).request()) {
                 String text = response.as(String.class);
                 last = response.status() + " " + text;

@@ -1,6 +1,8 @@
 package dev.larder;
 
 import dev.larder.emulator.StashEmulator;
+import dev.larder.cache.L1Settings;
+import dev.larder.query.QuerySettings;
 import dev.larder.store.StoreConfig;
 import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncSettings;
@@ -53,6 +55,7 @@ public final class TestLarders {
                 Duration.ofSeconds(2));
         return new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(), Duration.ofSeconds(30), sync,
                 Duration.ofMinutes(120), Duration.ofDays(7), null, false,
-                StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, events, EVENTS_SECRET, null);
+                StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, events, EVENTS_SECRET, null, L1Settings.DEFAULTS,
+                QuerySettings.DEFAULTS);
     }
 }

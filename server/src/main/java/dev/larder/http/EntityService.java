@@ -4,7 +4,6 @@ import dev.larder.model.EntityType;
 import dev.larder.store.Store;
 import dev.larder.store.StoredEntity;
 import io.helidon.http.BadRequestException;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -15,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/{type}/{id}} (admin): one entity as the store holds it, with when it was last synced and,
- * for a soft-deleted one, when it was deleted; so sync and events can be checked from outside.
+ * {@code GET /api/v1/{type}/{id}/stored} (admin): one entity as the store holds it, in the shape of its sync
+ * fragment, with when it was last synced and, for a soft-deleted one, when it was deleted; so sync and events can
+ * be checked from outside. The served view of an entity is {@link QueryService}'s {@code GET /api/v1/{type}/{id}}.
  */
 public final class EntityService implements HttpService {
 
@@ -34,7 +34,7 @@ public final class EntityService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/{type}/{id}", this::get);
+        rules.get("/{type}/{id}/stored", this::get);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -61,7 +61,6 @@ public final class EntityService implements HttpService {
         body.put("syncedAt", entity.syncedAt());
         body.put("deletedAt", entity.deletedAt());
         body.put("entity", entity.json());
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(body));
+        res.send(body);
     }
 }

@@ -8,7 +8,6 @@ import dev.larder.sync.EventIngest;
 import io.helidon.http.BadRequestException;
 import io.helidon.http.ForbiddenException;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -68,8 +67,7 @@ public final class EventService implements HttpService {
         List<ChangeEvent> events = parse(body);
         events.forEach(ingest::submit);
         res.status(Status.ACCEPTED_202);
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(Map.of("accepted", events.size())));
+        res.send(Map.of("accepted", events.size()));
     }
 
     private static byte[] body(ServerRequest req) {

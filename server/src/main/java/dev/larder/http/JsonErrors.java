@@ -2,6 +2,7 @@ package dev.larder.http;
 
 import java.lang.System.Logger.Level;
 
+import dev.larder.model.query.InvalidInputException;
 import io.helidon.common.mapper.MapperException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.DirectHandler.EventType;
@@ -39,7 +40,8 @@ public final class JsonErrors {
      * @param routing the routing to protect; not null
      */
     public static void register(HttpRouting.Builder routing) {
-        routing.error(HttpException.class, JsonErrors::httpException)
+        routing.error(InvalidInputException.class, JsonErrors::invalidInput)
+                .error(HttpException.class, JsonErrors::httpException)
                 .error(MapperException.class, JsonErrors::unconvertible)
                 .error(Exception.class, JsonErrors::unexpected);
     }
@@ -65,6 +67,15 @@ public final class JsonErrors {
             LOGGER.log(Level.ERROR, () -> describe(req) + " failed with " + status, e);
         }
         send(res, status, clientMessage(status, e.getMessage()));
+    }
+
+    private static void invalidInput(ServerRequest req, ServerResponse res, InvalidInputException e) {
+        if (res.isSent()) {
+            return;
+        }
+        res.status(Status.BAD_REQUEST_400);
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(Json.bytes(new PathErrorBody(Status.BAD_REQUEST_400.code(), e.getMessage(), e.path())));
     }
 
     private static void unconvertible(ServerRequest req, ServerResponse res, MapperException e) {
@@ -123,5 +134,9 @@ public final class JsonErrors {
     }
 
     private record ErrorBody(int status, String error) {
+    }
+
+    /** A bad request's answer: what was wrong, and where in the request ({@code scene_filter.tags.modifier}). */
+    private record PathErrorBody(int status, String error, String path) {
     }
 }

@@ -7,7 +7,6 @@ import dev.larder.stash.PluginInstaller;
 import dev.larder.stash.StashException;
 import io.helidon.common.uri.UriInfo;
 import io.helidon.http.BadRequestException;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -73,8 +72,7 @@ public final class PluginInstallService implements HttpService {
         body.put("installed", true);
         body.put("sourceUrl", sourceUrl.toString());
         body.put("version", installed.version());
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(body));
+        res.send(body);
     }
 
     private URI sourceUrl(ServerRequest req) {

@@ -8,7 +8,6 @@ import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncOutcome;
 import dev.larder.sync.TypeProgress;
 import io.helidon.http.BadRequestException;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -49,8 +48,7 @@ public final class SyncService implements HttpService {
         SyncMode mode = mode(req);
         larder.sync().request(mode);
         res.status(Status.ACCEPTED_202);
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(Map.of("queued", mode.apiName())));
+        res.send(Map.of("queued", mode.apiName()));
     }
 
     private static SyncMode mode(ServerRequest req) {
@@ -87,8 +85,7 @@ public final class SyncService implements HttpService {
         e.put("fetches", events.fetches());
         e.put("applied", events.applied());
         body.put("events", e);
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(body));
+        res.send(body);
     }
 
     private static Map<String, Object> type(TypeProgress p) {

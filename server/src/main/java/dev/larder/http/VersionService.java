@@ -2,7 +2,6 @@ package dev.larder.http;
 
 import java.util.Objects;
 
-import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -10,16 +9,16 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code GET /} under its mount point (Larder mounts it at {@code /api/v1/version}): answers
- * {@code {"name":"larder","version":"<version>"}} as {@code application/json}. Thread-safe; the body is rendered once.
+ * {@code {"name":"larder","version":"<version>"}} as {@code application/json}. Thread-safe.
  */
 public final class VersionService implements HttpService {
-    private final byte[] body;
+    private final VersionBody body;
 
     /**
      * @param version the version to report, e.g. {@code 0.1.0-SNAPSHOT}; not null
      */
     public VersionService(String version) {
-        this.body = Json.bytes(new VersionBody("larder", Objects.requireNonNull(version, "version")));
+        this.body = new VersionBody("larder", Objects.requireNonNull(version, "version"));
     }
 
     @Override
@@ -28,7 +27,6 @@ public final class VersionService implements HttpService {
     }
 
     private void version(ServerRequest req, ServerResponse res) {
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(body);
     }
 

@@ -95,7 +95,7 @@ final class BatchWriter implements AutoCloseable {
             connection.rollback();
             throw e;
         }
-        return new ChangeSet(touched.upserted, touched.deleted, batch.syncState().keySet());
+        return ChangeSet.of(touched.upserted, touched.deleted, batch.syncState().keySet());
     }
 
     private void upsert(EntityTable table, List<WriteBatch.Upsert> upserts, String now, Touched touched)

@@ -18,9 +18,11 @@ import java.util.TreeSet;
  * @param deleted       per type, the ids that were live and are now soft-deleted (including cascades: a deleted
  *                      scene's markers, a deleted gallery's chapters, chapters that left their gallery's list)
  * @param syncStateKeys the sync-state keys written
+ * @param everything    true for a change to every entity of every type that lists no ids: the end of a bulk load,
+ *                      which builds full text, closures and indexes for everything loaded
  */
 public record ChangeSet(Map<EntityType, SortedSet<Integer>> upserted, Map<EntityType, SortedSet<Integer>> deleted,
-                        Set<String> syncStateKeys) {
+                        Set<String> syncStateKeys, boolean everything) {
 
     /** Copies the maps, leaving out empty id sets. */
     public ChangeSet {
@@ -39,8 +41,27 @@ public record ChangeSet(Map<EntityType, SortedSet<Integer>> upserted, Map<Entity
         return Collections.unmodifiableMap(copy);
     }
 
-    /** @return the entity types with any upserted or deleted id */
+    /**
+     * @param upserted      per type, the ids written or restored
+     * @param deleted       per type, the ids soft-deleted
+     * @param syncStateKeys the sync-state keys written
+     * @return what one batch changed
+     */
+    public static ChangeSet of(Map<EntityType, SortedSet<Integer>> upserted,
+                               Map<EntityType, SortedSet<Integer>> deleted, Set<String> syncStateKeys) {
+        return new ChangeSet(upserted, deleted, syncStateKeys, false);
+    }
+
+    /** @return a change to every entity of every type, listing no ids (see {@link #everything()}) */
+    public static ChangeSet ofEverything() {
+        return new ChangeSet(Map.of(), Map.of(), Set.of(), true);
+    }
+
+    /** @return the entity types with any upserted or deleted id; every type for {@link #ofEverything()} */
     public Set<EntityType> types() {
+        if (everything) {
+            return Collections.unmodifiableSet(EnumSet.allOf(EntityType.class));
+        }
         Set<EntityType> types = EnumSet.noneOf(EntityType.class);
         types.addAll(upserted.keySet());
         types.addAll(deleted.keySet());
@@ -65,6 +86,6 @@ public record ChangeSet(Map<EntityType, SortedSet<Integer>> upserted, Map<Entity
 
     /** @return whether nothing changed */
     public boolean isEmpty() {
-        return upserted.isEmpty() && deleted.isEmpty() && syncStateKeys.isEmpty();
+        return !everything && upserted.isEmpty() && deleted.isEmpty() && syncStateKeys.isEmpty();
     }
 }

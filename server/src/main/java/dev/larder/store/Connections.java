@@ -45,6 +45,7 @@ final class Connections {
                 s.execute("PRAGMA mmap_size = " + config.mmapSizeBytes());
                 if (readOnly) {
                     s.execute("PRAGMA query_only = ON");
+                    Regexp.register(connection);
                 }
             } catch (SQLException e) {
                 connection.close();

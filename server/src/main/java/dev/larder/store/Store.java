@@ -7,6 +7,7 @@ import dev.larder.model.EntityType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +27,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +58,7 @@ public final class Store implements AutoCloseable {
     private final BatchWriter writer;
     private final BulkLoad bulkLoad;
     private final ReaderPool readers;
+    private final List<Consumer<ChangeSet>> commitListeners = new CopyOnWriteArrayList<>();
 
     private Store(StoreConfig config, BatchWriter writer, BulkLoad bulkLoad, ReaderPool readers) {
         this.config = config;
@@ -122,7 +127,27 @@ public final class Store implements AutoCloseable {
      */
     public CompletableFuture<ChangeSet> write(WriteBatch batch) {
         Objects.requireNonNull(batch, "batch");
-        return onWriter(() -> writer.apply(batch), "write batch");
+        return onWriter(() -> committed(writer.apply(batch)), "write batch");
+    }
+
+    /**
+     * Adds a listener for committed changes. It is called on the writer thread, after each commit that changed
+     * anything and before the write's future completes, so whoever waited for a write sees what the listener did
+     * (a cache that dropped its stale views); once with {@link ChangeSet#ofEverything()} after a bulk load,
+     * whose rebuilt indexes, full text and closures change what every view reads. A listener must be quick and
+     * must not throw; it must not write to the store.
+     *
+     * @param listener the listener
+     */
+    public void addCommitListener(Consumer<ChangeSet> listener) {
+        commitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private ChangeSet committed(ChangeSet changes) {
+        if (!changes.isEmpty()) {
+            commitListeners.forEach(listener -> listener.accept(changes));
+        }
+        return changes;
     }
 
     /**
@@ -156,6 +181,7 @@ public final class Store implements AutoCloseable {
             } finally {
                 writer.connection().setAutoCommit(false);
             }
+            committed(ChangeSet.ofEverything());
             return null;
         }, "end bulk load");
     }
@@ -298,6 +324,48 @@ public final class Store implements AutoCloseable {
                 return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(max);
             }
         });
+    }
+
+    /**
+     * A random secret of this database, made on first use and kept in the file, so that what Larder signs with it
+     * (query cursors) stays valid across restarts and is worthless against another store. It protects integrity,
+     * not secrecy of data, and never leaves the process.
+     *
+     * @param name what the secret is for
+     * @return 32 random bytes, the same for every call with that name
+     */
+    public byte[] secret(String name) {
+        String key = "secret." + Objects.requireNonNull(name, "name");
+        String stored = readers.read(c -> metaValue(c, key));
+        if (stored == null) {
+            stored = onWriter(() -> {
+                String present = metaValue(writer.connection(), key);
+                if (present != null) {
+                    return present;
+                }
+                byte[] bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+                String made = HexFormat.of().formatHex(bytes);
+                try (PreparedStatement s = writer.connection().prepareStatement(
+                        "INSERT INTO store_meta (key, value) VALUES (?, ?)")) {
+                    s.setString(1, key);
+                    s.setString(2, made);
+                    s.executeUpdate();
+                }
+                writer.connection().commit();
+                return made;
+            }, "make a secret").join();
+        }
+        return HexFormat.of().parseHex(stored);
+    }
+
+    private static String metaValue(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM store_meta WHERE key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /**

@@ -102,7 +102,7 @@ class SyncApiTest {
             assertThat(json(response).get("queued").asText(), is("full"));
         }
         larder.sync().request(SyncMode.INCREMENTAL).get(60, TimeUnit.SECONDS);
-        try (Http1ClientResponse response = admin(client.get("/api/v1/scenes/3")).request()) {
+        try (Http1ClientResponse response = admin(client.get("/api/v1/scenes/3/stored")).request()) {
             assertThat(response.status(), is(Status.OK_200));
             JsonNode body = json(response);
             assertThat(body.get("entity").get("id").asText(), is("3"));

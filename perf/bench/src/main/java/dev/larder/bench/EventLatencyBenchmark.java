@@ -10,6 +10,8 @@ import dev.larder.emulator.logs.LogEntry;
 import dev.larder.model.ChangeEvent;
 import dev.larder.model.ChangeEventCodec;
 import dev.larder.model.EntityType;
+import dev.larder.cache.L1Settings;
+import dev.larder.query.QuerySettings;
 import dev.larder.store.StoreConfig;
 import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncMode;
@@ -95,7 +97,8 @@ final class EventLatencyBenchmark implements Callable<Integer> {
             LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
                     Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(120), Duration.ofDays(7), null,
                     false, StoreConfig.defaults(dir.resolve("larder.db")), ADMIN_TOKEN, EventSettings.DEFAULTS,
-                    null, null);
+                    null, null, L1Settings.DEFAULTS,
+                QuerySettings.DEFAULTS);
             try (Larder larder = Larder.start(config)) {
                 WebServer server = Main.start(Config.builder().disableEnvironmentVariablesSource()
                         .disableSystemPropertiesSource()

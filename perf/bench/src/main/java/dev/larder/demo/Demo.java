@@ -4,6 +4,8 @@ import dev.larder.Larder;
 import dev.larder.LarderConfig;
 import dev.larder.Main;
 import dev.larder.emulator.StashEmulator;
+import dev.larder.cache.L1Settings;
+import dev.larder.query.QuerySettings;
 import dev.larder.store.StoreConfig;
 import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncMode;
@@ -60,7 +62,8 @@ public final class Demo {
         LarderConfig config = new LarderConfig(URI.create(emulator.graphqlUrl()), emulator.apiKey(),
                 Duration.ofSeconds(120), SyncSettings.DEFAULTS, Duration.ofMinutes(60), Duration.ofHours(6),
                 SyncMode.FULL, false, StoreConfig.defaults(dir.resolve("larder.db")), adminToken,
-                EventSettings.DEFAULTS, null, null);
+                EventSettings.DEFAULTS, null, null, L1Settings.DEFAULTS,
+                QuerySettings.DEFAULTS);
         long started = System.nanoTime();
         Larder larder = Larder.start(config);
         WebServer server = Main.start(Config.builder().disableEnvironmentVariablesSource()
