@@ -5,6 +5,8 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -18,6 +20,7 @@ public final class RealStashSchema {
     /** Where Stash's schema lies, relative to the checkout's root. */
     public static final String FOLDER = "../shared/stash-schema";
 
+    private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
     private static GraphQLSchema schema;
 
     private RealStashSchema() {
@@ -30,13 +33,25 @@ public final class RealStashSchema {
      * @return the schema, without resolvers
      */
     public static GraphQLSchema assumePresent(String check) {
-        String root = System.getProperty("larder.root");
-        Assumptions.assumeTrue(root != null,
+        return assumePresent(check, System.getProperty("larder.root"));
+    }
+
+    /** {@link #assumePresent(String)} with the checkout's root given, or null when unknown. */
+    static GraphQLSchema assumePresent(String check, String root) {
+        assume(root != null,
                 check + " skipped: the system property larder.root (the checkout's root, set by the build) is unset");
         Path folder = Path.of(root).resolve(FOLDER).normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("schema.graphql")),
+        assume(Files.isRegularFile(folder.resolve("schema.graphql")),
                 check + " skipped: " + FOLDER + " (Stash's real schema) is not beside the checkout");
         return parsed(folder);
+    }
+
+    /** Also prints the reason, once: Maven's console counts skipped tests but does not say why. */
+    private static void assume(boolean condition, String skipped) {
+        if (!condition && TOLD.add(skipped)) {
+            System.err.println(skipped);
+        }
+        Assumptions.assumeTrue(condition, skipped);
     }
 
     /** Parsed once: many parameterized tests ask for it, and the folder is the same all along a test run. */
