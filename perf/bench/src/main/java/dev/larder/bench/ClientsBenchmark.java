@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -49,13 +50,13 @@ final class ClientsBenchmark implements Callable<Integer> {
     int rounds = 3;
 
     @Option(names = "--warmup", description = "JMH warm-up iterations per fork (default: ${DEFAULT-VALUE})")
-    int warmup = 3;
+    int warmup = 4;
 
     @Option(names = "--iterations", description = "JMH measured iterations per fork (default: ${DEFAULT-VALUE})")
     int iterations = 5;
 
     @Option(names = "--seconds", description = "seconds per JMH iteration (default: ${DEFAULT-VALUE})")
-    int seconds = 1;
+    int seconds = 2;
 
     @Option(names = "--page-scenes", description = "scenes in the sync page (default: ${DEFAULT-VALUE})")
     int pageScenes = 1000;
@@ -76,7 +77,7 @@ final class ClientsBenchmark implements Callable<Integer> {
     }
 
     /** What one fork of one variant measured. */
-    private record Sample(double medianMicros, double meanMicros, double bytesPerOp) {
+    private record Sample(double medianMicros, double meanMicros, double cpuMicros, double bytesPerOp) {
     }
 
     @Override
@@ -139,13 +140,19 @@ final class ClientsBenchmark implements Callable<Integer> {
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds))
                 .jvmArgsAppend("-Xmx1g", "--enable-native-access=ALL-UNNAMED")
                 .addProfiler(GCProfiler.class)
+                .addProfiler(ProcessCpuProfiler.class)
                 .shouldFailOnError(true);
         c.params().forEach(options::param);
         RunResult result = new Runner(options.build(),
                 OutputFormatFactory.createFormatInstance(System.err, VerboseMode.NORMAL)).runSingle();
         Statistics stats = result.getPrimaryResult().getStatistics();
-        Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        return new Sample(stats.getPercentile(50), stats.getMean(), alloc == null ? Double.NaN : alloc.getScore());
+        return new Sample(stats.getPercentile(50), stats.getMean(), secondary(result, "cpu.per.op"),
+                secondary(result, "gc.alloc.rate.norm"));
+    }
+
+    private static double secondary(RunResult result, String name) {
+        Result<?> r = result.getSecondaryResults().get(name);
+        return r == null ? Double.NaN : r.getScore();
     }
 
     private String report(List<Comparison> comparisons, Map<String, List<Sample>> samples, String loadBefore,
@@ -155,31 +162,37 @@ final class ClientsBenchmark implements Callable<Integer> {
         r.append(String.format(Locale.ROOT, "`./larder bench clients --rounds %d` (%d warm-up + %d measured %d s"
                         + " iterations per fork, JMH SampleTime, one thread), %s, %s %s, %d CPUs (%s), load average"
                         + " %s before and %s after. Variants alternate within each round. Figures are the median of"
-                        + " the rounds' values; brackets give the rounds' range.%n%n",
+                        + " the rounds' values; brackets give the rounds' range. CPU per op is the benchmark JVM's"
+                        + " process CPU time (every thread) over the operations of each measured iteration.%n%n",
                 rounds, warmup, iterations, seconds, LocalDate.now(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors(), cpuModel(),
                 loadBefore, loadAfter));
-        r.append("| what | variant | median | throughput (1/mean) | allocated per op | median vs Larder's |\n");
-        r.append("|---|---|---:|---:|---:|---:|\n");
+        r.append("| what | variant | median (wall) | throughput (1/mean) | CPU per op (all threads) |"
+                + " allocated per op | wall vs Larder's way | CPU vs Larder's way |\n");
+        r.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Comparison c : comparisons) {
             List<Sample> larder = samples.get(c.bench().getSimpleName() + "." + c.larder());
             List<Sample> library = samples.get(c.bench().getSimpleName() + "." + c.library());
-            double base = median(larder.stream().mapToDouble(Sample::medianMicros).toArray());
-            row(r, c.title(), c.larder(), larder, base);
-            row(r, "", c.library(), library, base);
+            row(r, c.title(), c.larder(), larder, larder);
+            row(r, "", c.library(), library, larder);
         }
         return r.toString();
     }
 
-    private static void row(StringBuilder r, String title, String variant, List<Sample> samples, double base) {
+    private static void row(StringBuilder r, String title, String variant, List<Sample> samples,
+                            List<Sample> larder) {
         double[] medians = samples.stream().mapToDouble(Sample::medianMicros).toArray();
-        double[] means = samples.stream().mapToDouble(Sample::meanMicros).toArray();
-        double[] bytes = samples.stream().mapToDouble(Sample::bytesPerOp).toArray();
         double median = median(medians);
-        r.append(String.format(Locale.ROOT, "| %s | %s | %s [%s-%s] | %,.0f/s | %s | %.2f× |%n", title, variant,
-                time(median), time(Arrays.stream(medians).min().orElse(0)),
-                time(Arrays.stream(medians).max().orElse(0)), 1e6 / median(means), bytes(median(bytes)),
-                median / base));
+        double cpu = median(samples, Sample::cpuMicros);
+        r.append(String.format(Locale.ROOT, "| %s | %s | %s [%s-%s] | %,.0f/s | %s | %s | %.2f× | %.2f× |%n", title,
+                variant, time(median), time(Arrays.stream(medians).min().orElse(0)),
+                time(Arrays.stream(medians).max().orElse(0)), 1e6 / median(samples, Sample::meanMicros), time(cpu),
+                bytes(median(samples, Sample::bytesPerOp)), median / median(larder, Sample::medianMicros),
+                cpu / median(larder, Sample::cpuMicros)));
+    }
+
+    private static double median(List<Sample> samples, ToDoubleFunction<Sample> value) {
+        return median(samples.stream().mapToDouble(value).toArray());
     }
 
     private static double median(double[] values) {
