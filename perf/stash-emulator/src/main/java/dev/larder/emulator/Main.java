@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * stopped.
  */
 @Command(name = "larder emulator", mixinStandardHelpOptions = true,
-        description = "Runs a Stash stand-in serving Stash's GraphQL schema over a synthetic library.")
+        description = "Runs a Stash stand-in: the part of Stash's GraphQL API that Larder uses, over a synthetic "
+                + "library.")
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--scenes", description = "number of scenes; other types follow the default proportions "

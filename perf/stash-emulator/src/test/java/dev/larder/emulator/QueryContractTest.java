@@ -231,9 +231,17 @@ class QueryContractTest {
     }
 
     @Test
-    void aCriterionTheEmulatorDoesNotImplementIsRefusedByName() {
+    void aCriterionTheEmulatorDoesNotImplementFailsValidationByName() {
         GraphqlHttp.Response r = http.post("{findScenes(scene_filter:{organized:true}){count}}");
-        assertThat(r.firstError(), containsString("scene_filter.organized"));
+        assertThat(r.status(), is(422));
+        assertThat(r.firstError(), containsString("'SceneFilterType': 'organized'"));
+    }
+
+    @Test
+    void aFieldTheEmulatorDoesNotServeFailsValidationByName() {
+        GraphqlHttp.Response r = http.post("{findPerformers{performers{id scene_count}}}");
+        assertThat(r.status(), is(422));
+        assertThat(r.firstError(), containsString("scene_count"));
     }
 
     @Test

@@ -32,8 +32,9 @@ import java.util.function.Consumer;
 /**
  * Stash's plugin package API ({@code internal/api/resolver_*_package.go}): {@code installPackages} and
  * {@code uninstallPackages} (jobs, see {@link PackageJobs}), {@code installedPackages}, {@code availablePackages},
- * and the {@code pluginPackageSources} part of {@code configureGeneral} and {@code configuration.general}.
- * Scraper packages, {@code updatePackages} and every other general setting are not emulated.
+ * and the {@code pluginPackageSources} part of {@code configureGeneral} and {@code configuration.general} (the
+ * emulator's schema has no other general setting). Scraper packages are refused; {@code updatePackages} is not
+ * emulated.
  */
 public final class PackageWiring implements Consumer<RuntimeWiring.Builder> {
 
@@ -77,11 +78,6 @@ public final class PackageWiring implements Consumer<RuntimeWiring.Builder> {
                 })
                 .dataFetcher("configureGeneral", env -> {
                     Map<String, Object> input = env.getArgument("input");
-                    for (String key : input.keySet()) {
-                        if (!key.equals("pluginPackageSources")) {
-                            throw new NotEmulatedException("configureGeneral input " + key);
-                        }
-                    }
                     if (input.get("pluginPackageSources") instanceof List<?> given) {
                         sources.set(given.stream().map(s -> source((Map<?, ?>) s)).toList());
                     }

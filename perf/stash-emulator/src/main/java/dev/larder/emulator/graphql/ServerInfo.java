@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class ServerInfo {
 
-    /** The Stash release whose schema the emulator serves (../shared/stash-schema/SOURCE.txt). */
+    /** The Stash release whose API the emulator's schema follows (see its schema.graphql). */
     static final String VERSION = "v0.30.1";
     private static final String HASH = "cf3489ef";
     private static final int DATABASE_SCHEMA = 75;

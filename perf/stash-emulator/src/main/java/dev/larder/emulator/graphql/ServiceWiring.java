@@ -114,8 +114,7 @@ public final class ServiceWiring implements Consumer<RuntimeWiring.Builder> {
             hook.put("plugin", plugin);
             return hook;
         }).toList());
-        plugin.put("settings", List.of());
-        plugin.put("requires", List.of());
+        plugin.put("requires", config.ui().requires());
         return plugin;
     }
 

@@ -27,8 +27,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Stash's GraphQL API over the emulated library: the unmodified schema, wired to the library, its mutations and
- * the emulator's services. Thread-safe; one instance serves every request.
+ * Stash's GraphQL API over the emulated library: the emulator's schema (the part of Stash's that it serves, see
+ * {@link SchemaFiles}), wired to the library, its mutations and the emulator's services. Thread-safe; one instance
+ * serves every request.
  */
 public final class StashGraphql {
 
@@ -50,9 +51,6 @@ public final class StashGraphql {
                 .defaultDataFetcher(env -> new EntityFieldFetcher(library)));
         wiring.type("BaseFile", t -> t.typeResolver(FILE_TYPES));
         wiring.type("VisualFile", t -> t.typeResolver(FILE_TYPES));
-        wiring.type("ScrapedContent", t -> t.typeResolver(env -> {
-            throw new NotEmulatedException("scraping");
-        }));
         new ListQueries(library, faults).wire(wiring);
         new LibraryStats(library).wire(wiring);
         new EntityMutations(library, hooks).wire(wiring);
@@ -61,7 +59,7 @@ public final class StashGraphql {
         MediaPaths.wire(wiring, library);
         EntityExtras.wire(wiring);
         services.forEach(s -> s.accept(wiring));
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(StashSchemaFiles.load(), wiring.build());
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(SchemaFiles.emulated(), wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new StashErrors())
                 .preparsedDocumentProvider(new QueryDocumentCache())

@@ -39,12 +39,10 @@ final class StashScalars {
         return List.of(
                 scalar("Time", "An RFC3339 timestamp", new TimeCoercing(false)),
                 scalar("Timestamp", "A point in time, RFC3339 or relative like <4h", new TimeCoercing(true)),
-                scalar("Map", "A String -> Any map", new AnyCoercing(true)),
-                scalar("BoolMap", "A String -> Boolean map", new AnyCoercing(true)),
-                scalar("PluginConfigMap", "A plugin ID -> Map map", new AnyCoercing(true)),
-                scalar("Any", "Any JSON value", new AnyCoercing(false)),
-                scalar("Int64", "A 64-bit integer", new Int64Coercing()),
-                scalar("Upload", "A multipart file upload (not emulated)", new AnyCoercing(false)));
+                scalar("Map", "A String -> Any map", new MapCoercing()),
+                scalar("BoolMap", "A String -> Boolean map", new MapCoercing()),
+                scalar("PluginConfigMap", "A plugin ID -> Map map", new MapCoercing()),
+                scalar("Int64", "A 64-bit integer", new Int64Coercing()));
     }
 
     private static GraphQLScalarType scalar(String name, String description, Coercing<?, ?> coercing) {
@@ -128,8 +126,8 @@ final class StashScalars {
         }
     }
 
-    /** JSON values as they are; {@code objectsOnly} for the map scalars. */
-    private record AnyCoercing(boolean objectsOnly) implements Coercing<Object, Object> {
+    /** JSON objects as they are. */
+    private static final class MapCoercing implements Coercing<Object, Object> {
 
         @Override
         public Object serialize(Object value, GraphQLContext context, Locale locale) {
@@ -138,7 +136,7 @@ final class StashScalars {
 
         @Override
         public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-            if (objectsOnly && !(input instanceof Map)) {
+            if (!(input instanceof Map)) {
                 throw new CoercingParseValueException("expected a map, got " + input);
             }
             return input;
@@ -146,7 +144,7 @@ final class StashScalars {
 
         @Override
         public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-            if (objectsOnly && !(input instanceof ObjectValue)) {
+            if (!(input instanceof ObjectValue)) {
                 throw new CoercingParseLiteralException("expected a map");
             }
             return literal(input, variables);

@@ -1,6 +1,10 @@
 package dev.larder.emulator.library;
 
+import dev.larder.emulator.graphql.SchemaFiles;
 import dev.larder.model.EntityType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -31,49 +36,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 class SyntheticLibraryGenerationTest {
 
-    /** Field names of each GraphQL type in Stash's schema (types/*.graphql), derived and resolver fields included. */
-    private static final Map<EntityType, Set<String>> SCHEMA_FIELDS = Map.of(
-            EntityType.SCENE, Set.of("id", "title", "code", "details", "director", "url", "urls", "date",
-                    "rating100", "organized", "o_counter", "interactive", "interactive_speed", "captions",
-                    "created_at", "updated_at", "last_played_at", "resume_time", "play_duration", "play_count",
-                    "play_history", "o_history", "files", "paths", "scene_markers", "galleries", "studio", "groups",
-                    "movies", "tags", "performers", "stash_ids", "sceneStreams"),
-            EntityType.PERFORMER, Set.of("id", "name", "disambiguation", "url", "urls", "gender", "twitter",
-                    "instagram", "birthdate", "ethnicity", "country", "eye_color", "height_cm", "measurements",
-                    "fake_tits", "penis_length", "circumcised", "career_length", "tattoos", "piercings",
-                    "alias_list", "favorite", "tags", "ignore_auto_tag", "image_path", "scene_count", "image_count",
-                    "gallery_count", "group_count", "movie_count", "performer_count", "o_counter", "scenes",
-                    "stash_ids", "rating100", "details", "death_date", "hair_color", "weight", "created_at",
-                    "updated_at", "groups", "movies", "custom_fields"),
-            EntityType.STUDIO, Set.of("id", "name", "url", "urls", "parent_studio", "child_studios", "aliases",
-                    "tags", "ignore_auto_tag", "image_path", "scene_count", "image_count", "gallery_count",
-                    "performer_count", "group_count", "movie_count", "stash_ids", "rating100", "favorite", "details",
-                    "created_at", "updated_at", "groups", "movies", "o_counter"),
-            EntityType.TAG, Set.of("id", "name", "sort_name", "description", "aliases", "ignore_auto_tag",
-                    "created_at", "updated_at", "favorite", "stash_ids", "image_path", "scene_count",
-                    "scene_marker_count", "image_count", "gallery_count", "performer_count", "studio_count",
-                    "group_count", "movie_count", "parents", "children", "parent_count", "child_count"),
-            EntityType.GROUP, Set.of("id", "name", "aliases", "duration", "date", "rating100", "studio", "director",
-                    "synopsis", "urls", "tags", "created_at", "updated_at", "containing_groups", "sub_groups",
-                    "front_image_path", "back_image_path", "scene_count", "performer_count", "sub_group_count",
-                    "scenes", "o_counter"),
-            EntityType.GALLERY, Set.of("id", "title", "code", "url", "urls", "date", "details", "photographer",
-                    "rating100", "organized", "created_at", "updated_at", "files", "folder", "chapters", "scenes",
-                    "studio", "image_count", "tags", "performers", "cover", "paths", "image"),
-            EntityType.GALLERY_CHAPTER, Set.of("id", "gallery", "title", "image_index", "created_at", "updated_at"),
-            EntityType.IMAGE, Set.of("id", "title", "code", "rating100", "url", "urls", "date", "details",
-                    "photographer", "o_counter", "organized", "created_at", "updated_at", "files", "visual_files",
-                    "paths", "galleries", "studio", "tags", "performers"),
-            EntityType.SCENE_MARKER, Set.of("id", "scene", "title", "seconds", "end_seconds", "primary_tag", "tags",
-                    "created_at", "updated_at", "stream", "preview", "screenshot"));
-
-    private static final Set<String> VIDEO_FILE_FIELDS = Set.of("id", "path", "basename", "parent_folder_id",
-            "zip_file_id", "parent_folder", "zip_file", "mod_time", "size", "fingerprint", "fingerprints", "format",
-            "width", "height", "duration", "video_codec", "audio_codec", "frame_rate", "bit_rate", "created_at",
-            "updated_at");
-    private static final Set<String> IMAGE_FILE_FIELDS = Set.of("id", "path", "basename", "parent_folder_id",
-            "zip_file_id", "parent_folder", "zip_file", "mod_time", "size", "fingerprint", "fingerprints", "format",
-            "width", "height", "created_at", "updated_at");
+    /** The emulator's schema: every key of a generated entity is a field of its GraphQL type. */
+    private static final GraphQLSchema SCHEMA = UnExecutableSchemaGenerator.makeUnExecutableSchema(
+            SchemaFiles.emulated());
 
     private static SyntheticLibrary library;
 
@@ -101,7 +66,7 @@ class SyntheticLibraryGenerationTest {
     @EnumSource(EntityType.class)
     void usesOnlyFieldNamesOfTheGraphqlType(EntityType type) {
         for (int id = 1; id <= library.count(type); id += Math.max(1, library.count(type) / 100)) {
-            assertThat(library.get(type, id).keySet(), everyItem(in(SCHEMA_FIELDS.get(type))));
+            assertThat(library.get(type, id).keySet(), everyItem(in(fieldsOf(type.graphqlName()))));
         }
     }
 
@@ -151,7 +116,7 @@ class SyntheticLibraryGenerationTest {
             assertThat(((List<?>) scene.get("play_history")).size(), is(scene.get("play_count")));
             assertThat(((List<?>) scene.get("o_history")).size(), is(scene.get("o_counter")));
             Map<?, ?> file = (Map<?, ?>) ((List<?>) scene.get("files")).get(0);
-            assertThat(Set.copyOf(map(file).keySet()), everyItem(in(VIDEO_FILE_FIELDS)));
+            assertThat(Set.copyOf(map(file).keySet()), everyItem(in(fieldsOf("VideoFile"))));
             assertThat(file.get("size"), instanceOf(Long.class));
             assertThat((String) file.get("path"), org.hamcrest.Matchers.startsWith("/data/"));
             codecs.add((String) file.get("video_codec"));
@@ -249,7 +214,7 @@ class SyntheticLibraryGenerationTest {
         for (int id = 1; id <= library.count(EntityType.IMAGE); id++) {
             Map<String, Object> image = library.get(EntityType.IMAGE, id);
             assertThat(map(list(image.get("visual_files")).get(0)).keySet(),
-                    everyItem(in(IMAGE_FILE_FIELDS)));
+                    everyItem(in(fieldsOf("ImageFile"))));
             for (Object gallery : (List<?>) image.get("galleries")) {
                 imagesPerGallery.merge((Integer) gallery, 1, Integer::sum);
             }
@@ -304,5 +269,11 @@ class SyntheticLibraryGenerationTest {
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
                 () -> list(scene.get("files")).clear());
         assertThat(scene.get("title"), not(equalTo("x")));
+    }
+
+    private static Set<String> fieldsOf(String graphqlType) {
+        return SCHEMA.getObjectType(graphqlType).getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .collect(Collectors.toSet());
     }
 }
