@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Larder's settings, read from the {@code application.yaml} tree (and env overrides) and checked: a bad value
- * stops start-up with a message that names the key. Secrets ({@code stash.api-key}, {@code admin.token}) are
- * kept out of {@link #toString()}.
+ * Larder's settings, read from the {@code application.yaml} tree (and env overrides) through {@link ConfigKey} and
+ * checked: a bad value stops start-up with a message that names the key. Secrets ({@code stash.api-key},
+ * {@code admin.token}, {@code events.secret}) are kept out of {@link #toString()}.
  *
  * @param stashUrl      Stash's GraphQL endpoint ({@code stash.url}; a server root gets {@code /graphql} added)
- * @param stashApiKey   Stash's API key ({@code stash.api-key}, or the environment variable {@code STASH_API_KEY});
- *                      null when Stash has no credentials
+ * @param stashApiKey   Stash's API key ({@code stash.api-key}, or the environment variable {@code STASH_API_KEY}),
+ *                      at least {@link #MIN_SECRET_LENGTH} characters; null when Stash has no credentials
  * @param stashTimeout  time allowed for one Stash request to start answering ({@code stash.timeout}), 1 s..10 min
  * @param sync          paging and pacing ({@code stash.page-size}, {@code sync.*})
  * @param pollInterval  how often an incremental sync runs ({@code sync.poll-interval}), 5..120 minutes
@@ -49,6 +49,12 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
                            String eventsSecret, URI pluginSourceUrl, L1Settings l1, QuerySettings query) {
 
     /**
+     * The fewest characters a secret may have: {@code admin.token}, {@code events.secret} and {@code stash.api-key}
+     * (Stash's keys are JWTs, far longer). Shorter ones are refused at start-up.
+     */
+    public static final int MIN_SECRET_LENGTH = 16;
+
+    /**
      * Reads and checks the settings.
      *
      * @param config the root of the configuration
@@ -56,59 +62,58 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
      * @throws IllegalArgumentException naming the first key whose value is missing or out of range
      */
     public static LarderConfig from(Config config) {
-        URI stashUrl = graphqlUrl(required(config, "stash.url"));
-        String apiKey = string(config, "stash.api-key").or(() -> env("STASH_API_KEY")).orElse(null);
-        Duration timeout = duration(config, "stash.timeout", Duration.ofSeconds(120), Duration.ofSeconds(1),
+        URI stashUrl = graphqlUrl(required(config, ConfigKey.STASH_URL));
+        String apiKey = secret(config, ConfigKey.STASH_API_KEY, "STASH_API_KEY",
+                ": Stash's API keys are long JWTs, copy the whole key from Stash's Settings > Security");
+        Duration timeout = duration(config, ConfigKey.STASH_TIMEOUT, Duration.ofSeconds(120), Duration.ofSeconds(1),
                 Duration.ofMinutes(10));
         SyncSettings defaults = SyncSettings.DEFAULTS;
         SyncSettings sync = new SyncSettings(
-                integer(config, "stash.page-size", defaults.pageSize()),
-                integer(config, "sync.ids-page-size", defaults.idsPageSize()),
-                duration(config, "sync.overlap", defaults.overlap(), Duration.ZERO, Duration.ofHours(24)),
-                duration(config, "sync.retry-initial", defaults.retryInitial(), Duration.ofMillis(100),
+                integer(config, ConfigKey.STASH_PAGE_SIZE, defaults.pageSize()),
+                integer(config, ConfigKey.SYNC_IDS_PAGE_SIZE, defaults.idsPageSize()),
+                duration(config, ConfigKey.SYNC_OVERLAP, defaults.overlap(), Duration.ZERO, Duration.ofHours(24)),
+                duration(config, ConfigKey.SYNC_RETRY_INITIAL, defaults.retryInitial(), Duration.ofMillis(100),
                         Duration.ofHours(1)),
-                duration(config, "sync.retry-max", defaults.retryMax(), Duration.ofMillis(100), Duration.ofHours(6)));
-        Duration poll = duration(config, "sync.poll-interval", Duration.ofMinutes(60), Duration.ofMinutes(5),
+                duration(config, ConfigKey.SYNC_RETRY_MAX, defaults.retryMax(), Duration.ofMillis(100),
+                        Duration.ofHours(6)));
+        Duration poll = duration(config, ConfigKey.SYNC_POLL_INTERVAL, Duration.ofMinutes(60), Duration.ofMinutes(5),
                 Duration.ofMinutes(120));
-        Duration sweep = duration(config, "sync.sweep-interval", Duration.ofHours(6), Duration.ofMinutes(10),
+        Duration sweep = duration(config, ConfigKey.SYNC_SWEEP_INTERVAL, Duration.ofHours(6), Duration.ofMinutes(10),
                 Duration.ofDays(7));
-        String onStart = string(config, "sync.on-start").orElse("auto").toLowerCase(Locale.ROOT);
+        String onStart = string(config, ConfigKey.SYNC_ON_START).orElse("auto").toLowerCase(Locale.ROOT);
         SyncMode startMode = switch (onStart) {
             case "auto", "none" -> null;
             case "full" -> SyncMode.FULL;
             case "incremental" -> SyncMode.INCREMENTAL;
             default -> throw new IllegalArgumentException(
-                    "sync.on-start must be auto, full, incremental or none, got " + onStart);
+                    ConfigKey.SYNC_ON_START + " must be auto, full, incremental or none, got " + onStart);
         };
         StoreConfig storeDefaults = StoreConfig.defaults(Path.of("data", "larder.db"));
         StoreConfig store = new StoreConfig(
-                Path.of(string(config, "l2.path").orElse(storeDefaults.path().toString())),
-                integer(config, "l2.read-pool-size", storeDefaults.readPoolSize()),
-                longValue(config, "l2.cache-size", storeDefaults.cacheSizeKib()),
-                longValue(config, "l2.mmap-size", storeDefaults.mmapSizeBytes()),
-                duration(config, "l2.busy-timeout", storeDefaults.busyTimeout(), Duration.ZERO, Duration.ofMinutes(10)),
-                integer(config, "l2.write-batch-rows", storeDefaults.writeBatchRows()));
-        String admin = string(config, "admin.token").or(() -> env("LARDER_ADMIN_TOKEN")).orElse(null);
-        if (admin != null && admin.length() < 16) {
-            throw new IllegalArgumentException("admin.token must be at least 16 characters");
-        }
+                Path.of(string(config, ConfigKey.L2_PATH).orElse(storeDefaults.path().toString())),
+                integer(config, ConfigKey.L2_READ_POOL_SIZE, storeDefaults.readPoolSize()),
+                longValue(config, ConfigKey.L2_CACHE_SIZE, storeDefaults.cacheSizeKib()),
+                longValue(config, ConfigKey.L2_MMAP_SIZE, storeDefaults.mmapSizeBytes()),
+                duration(config, ConfigKey.L2_BUSY_TIMEOUT, storeDefaults.busyTimeout(), Duration.ZERO,
+                        Duration.ofMinutes(10)),
+                integer(config, ConfigKey.L2_WRITE_BATCH_ROWS, storeDefaults.writeBatchRows()));
+        String admin = secret(config, ConfigKey.ADMIN_TOKEN, "LARDER_ADMIN_TOKEN", "");
         EventSettings events = new EventSettings(
-                duration(config, "events.window", EventSettings.DEFAULTS.window(), Duration.ZERO,
+                duration(config, ConfigKey.EVENTS_WINDOW, EventSettings.DEFAULTS.window(), Duration.ZERO,
                         Duration.ofSeconds(5)),
-                positive(config, "events.flush-at", EventSettings.DEFAULTS.flushAt()),
-                positive(config, "events.burst", EventSettings.DEFAULTS.burstEvents()));
-        String eventsSecret = string(config, "events.secret").or(() -> env("LARDER_EVENTS_SECRET")).orElse(null);
-        if (eventsSecret != null && eventsSecret.length() < 16) {
-            throw new IllegalArgumentException("events.secret must be at least 16 characters");
-        }
-        URI pluginSourceUrl = string(config, "stash-plugin.source-url")
-                .map(url -> httpUrl("stash-plugin.source-url", url)).orElse(null);
+                positive(config, ConfigKey.EVENTS_FLUSH_AT, EventSettings.DEFAULTS.flushAt()),
+                positive(config, ConfigKey.EVENTS_BURST, EventSettings.DEFAULTS.burstEvents()));
+        String eventsSecret = secret(config, ConfigKey.EVENTS_SECRET, "LARDER_EVENTS_SECRET", "");
+        URI pluginSourceUrl = string(config, ConfigKey.STASH_PLUGIN_SOURCE_URL)
+                .map(url -> httpUrl(ConfigKey.STASH_PLUGIN_SOURCE_URL.key(), url)).orElse(null);
         L1Settings l1Defaults = L1Settings.DEFAULTS;
-        L1Settings l1 = new L1Settings(cache(config, l1Defaults.pages()), cache(config, l1Defaults.items()),
-                cache(config, l1Defaults.stats()),
-                duration(config, "l1.expire-after-access", l1Defaults.expireAfterAccess(), Duration.ZERO,
+        L1Settings l1 = new L1Settings(
+                cache(config, l1Defaults.pages(), ConfigKey.L1_PAGES_ENABLED, ConfigKey.L1_PAGES_MAX_WEIGHT),
+                cache(config, l1Defaults.items(), ConfigKey.L1_ITEMS_ENABLED, ConfigKey.L1_ITEMS_MAX_WEIGHT),
+                cache(config, l1Defaults.stats(), ConfigKey.L1_STATS_ENABLED, ConfigKey.L1_STATS_MAX_WEIGHT),
+                duration(config, ConfigKey.L1_EXPIRE_AFTER_ACCESS, l1Defaults.expireAfterAccess(), Duration.ZERO,
                         Duration.ofDays(7)));
-        QuerySettings query = new QuerySettings(integer(config, "query.max-per-page",
+        QuerySettings query = new QuerySettings(integer(config, ConfigKey.QUERY_MAX_PER_PAGE,
                 QuerySettings.DEFAULTS.maxPerPage()));
         return new LarderConfig(stashUrl, apiKey, timeout, sync, poll, sweep, startMode, onStart.equals("auto"),
                 store, admin, events, eventsSecret, pluginSourceUrl, l1, query);
@@ -152,13 +157,11 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
     /**
      * Reads one cache's switch and budget ({@code <key>.enabled}, {@code <key>.max-weight}).
      */
-    private static L1Settings.CacheSettings cache(Config config, L1Settings.CacheSettings defaults) {
-        String key = defaults.key();
-        boolean enabled = string(config, key + ".enabled").map(v -> bool(key + ".enabled", v))
-                .orElse(defaults.enabled());
-        long weight = string(config, key + ".max-weight").map(v -> bytes(key + ".max-weight", v))
-                .orElse(defaults.maxWeightBytes());
-        return new L1Settings.CacheSettings(key, enabled, weight);
+    private static L1Settings.CacheSettings cache(Config config, L1Settings.CacheSettings defaults,
+                                                  ConfigKey enabledKey, ConfigKey weightKey) {
+        boolean enabled = string(config, enabledKey).map(v -> bool(enabledKey.key(), v)).orElse(defaults.enabled());
+        long weight = string(config, weightKey).map(v -> bytes(weightKey.key(), v)).orElse(defaults.maxWeightBytes());
+        return new L1Settings.CacheSettings(defaults.key(), enabled, weight);
     }
 
     private static boolean bool(String key, String text) {
@@ -222,31 +225,42 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
     }
 
     private static URI graphqlUrl(String url) {
-        URI uri = httpUrl("stash.url", url);
+        URI uri = httpUrl(ConfigKey.STASH_URL.key(), url);
         if (uri.getQuery() != null) {
-            throw new IllegalArgumentException("stash.url must not carry a query (put the key in stash.api-key)");
+            throw new IllegalArgumentException(ConfigKey.STASH_URL + " must not carry a query (put the key in "
+                    + ConfigKey.STASH_API_KEY + ")");
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
         return uri.resolve(path.endsWith("/graphql") ? path : path + "/graphql");
     }
 
-    private static String required(Config config, String key) {
+    private static String required(Config config, ConfigKey key) {
         return string(config, key).orElseThrow(() -> new IllegalArgumentException(key + " must be set"));
     }
 
-    private static Optional<String> string(Config config, String key) {
-        return config.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    private static Optional<String> string(Config config, ConfigKey key) {
+        return config.get(key.key()).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static Optional<String> env(String name) {
-        return Optional.ofNullable(System.getenv(name)).filter(s -> !s.isBlank());
+    /**
+     * A secret from its key or, failing that, its environment variable; too short a value is refused, since it is
+     * either guessable or a slip (and a short secret would be hidden from logs as a part of ordinary words).
+     */
+    private static String secret(Config config, ConfigKey key, String environment, String hint) {
+        String value = string(config, key).or(() -> Optional.ofNullable(System.getenv(environment))
+                .filter(s -> !s.isBlank())).orElse(null);
+        if (value != null && value.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException(key + " (or " + environment + ") must be at least " + MIN_SECRET_LENGTH
+                    + " characters" + hint);
+        }
+        return value;
     }
 
-    private static int integer(Config config, String key, int fallback) {
+    private static int integer(Config config, ConfigKey key, int fallback) {
         return (int) number(config, key, fallback, Integer::parseInt);
     }
 
-    private static int positive(Config config, String key, int fallback) {
+    private static int positive(Config config, ConfigKey key, int fallback) {
         int value = integer(config, key, fallback);
         if (value < 1) {
             throw new IllegalArgumentException(key + " must be 1 or more, got " + value);
@@ -254,11 +268,12 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
         return value;
     }
 
-    private static long longValue(Config config, String key, long fallback) {
+    private static long longValue(Config config, ConfigKey key, long fallback) {
         return number(config, key, fallback, Long::parseLong);
     }
 
-    private static long number(Config config, String key, long fallback, Function<String, ? extends Number> parse) {
+    private static long number(Config config, ConfigKey key, long fallback,
+                               Function<String, ? extends Number> parse) {
         Optional<String> text = string(config, key);
         if (text.isEmpty()) {
             return fallback;
@@ -274,12 +289,12 @@ public record LarderConfig(URI stashUrl, String stashApiKey, Duration stashTimeo
      * A duration written as {@code 90s}, {@code 60m}, {@code 2h}, {@code 7d}, {@code 500ms} or ISO-8601
      * ({@code PT1H}).
      */
-    static Duration duration(Config config, String key, Duration fallback, Duration min, Duration max) {
+    static Duration duration(Config config, ConfigKey key, Duration fallback, Duration min, Duration max) {
         Optional<String> text = string(config, key);
         if (text.isEmpty()) {
             return fallback;
         }
-        Duration value = parseDuration(key, text.get());
+        Duration value = parseDuration(key.key(), text.get());
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(key + " must be " + describe(min) + ".." + describe(max) + ", got "
                     + text.get());

@@ -2,7 +2,6 @@ package dev.larder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,31 +51,30 @@ public final class Main {
     }
 
     /**
-     * Starts the server and returns once it listens; the server runs until the JVM stops. Exits with status 2 on
-     * bad arguments.
+     * Starts the server and returns once it listens; the server runs until the JVM stops. Exits with status 2 and
+     * one line on stderr on bad arguments or a bad configuration.
      *
      * @param args nothing, or {@code --config FILE}
      */
     public static void main(String[] args) {
-        Optional<Path> configFile;
-        try {
-            configFile = configFile(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("larder serve: " + e.getMessage() + " (usage: larder serve [--config FILE])");
-            System.exit(2);
-            return;
-        }
+        // before anything logs, so that the first log line already has Larder's format
         LogConfig.configureRuntime();
-        Config config = configFile.map(Main::config).orElseGet(Config::create);
-        Config.global(config);
+        if (args.length != 0 && (args.length != 2 || !args[0].equals("--config"))) {
+            throw exit("expected no arguments or --config FILE (usage: larder serve [--config FILE])");
+        }
+        Config config;
         LarderConfig settings;
+        try {
+            config = configuration(args.length == 0 ? Optional.empty() : Optional.of(Path.of(args[1])));
+        } catch (IllegalArgumentException e) {
+            throw exit(e.getMessage());
+        }
         try {
             settings = LarderConfig.from(config);
         } catch (IllegalArgumentException e) {
-            System.err.println("larder serve: bad configuration: " + e.getMessage());
-            System.exit(2);
-            return;
+            throw exit("bad configuration: " + e.getMessage());
         }
+        Config.global(config);
         Larder larder = Larder.start(settings);
         WebServer server = start(config.get("server"), larder);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,6 +83,22 @@ public final class Main {
         }, "larder-shutdown"));
         LOGGER.info(() -> "Larder " + LarderVersion.current() + " is up: http://" + server.prototype().host() + ":"
                 + server.port() + "/api/v1/version");
+    }
+
+    /**
+     * The configuration {@code larder serve} runs with: system properties and environment variables over the file
+     * (checked by {@link ConfigFile}) over {@code application.yaml} from the class path.
+     *
+     * @param file the file given with {@code --config}, if any
+     * @return the configuration
+     * @throws IllegalArgumentException with a one-line message when the file is missing, unreadable, not YAML or
+     *                                  holds a key Larder does not know
+     */
+    static Config configuration(Optional<Path> file) {
+        Config.Builder builder = Config.builder();
+        // the first source added wins; the builder puts system properties and environment variables over all
+        file.ifPresent(f -> builder.addSource(ConfigSources.create(ConfigFile.read(f))));
+        return builder.addSource(ConfigSources.classpath("application.yaml")).build();
     }
 
     /**
@@ -145,25 +159,14 @@ public final class Main {
         }
     }
 
-    private static Optional<Path> configFile(String[] args) {
-        if (args.length == 0) {
-            return Optional.empty();
-        }
-        if (args.length != 2 || !args[0].equals("--config")) {
-            throw new IllegalArgumentException("expected no arguments or --config FILE");
-        }
-        Path file = Path.of(args[1]);
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read the configuration file " + file.toAbsolutePath());
-        }
-        return Optional.of(file);
-    }
-
-    /** The file's keys over application.yaml's; the builder puts system properties and environment over both. */
-    private static Config config(Path file) {
-        return Config.builder()
-                .addSource(ConfigSources.file(file))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .build();
+    /**
+     * Ends the JVM with status 2 and one line on stderr: what a user has to fix before start-up.
+     *
+     * @return nothing, ever; callers throw it so that the compiler knows their code ends there
+     */
+    private static IllegalStateException exit(String message) {
+        System.err.println("larder serve: " + message);
+        System.exit(2);
+        return new IllegalStateException(message);
     }
 }

@@ -49,8 +49,9 @@ class LarderConfigTest {
             "stash.url | http://stash:9999?apikey=x | stash.url must not carry a query",
             "sync.on-start | always | sync.on-start must be auto, full, incremental or none, got always",
             "l2.read-pool-size | 0 | l2.read-pool-size must be 1..16, got 0",
-            "admin.token | short | admin.token must be at least 16 characters",
-            "events.secret | short | events.secret must be at least 16 characters",
+            "admin.token | short | admin.token (or LARDER_ADMIN_TOKEN) must be at least 16 characters",
+            "events.secret | short | events.secret (or LARDER_EVENTS_SECRET) must be at least 16 characters",
+            "stash.api-key | x | stash.api-key (or STASH_API_KEY) must be at least 16 characters",
             "events.window | 6s | events.window must be 0s..5s, got 6s",
             "events.window | -5ms | events.window must be 0s..5s, got -5ms",
             "events.burst | 0 | events.burst must be 1 or more, got 0",
@@ -73,6 +74,15 @@ class LarderConfigTest {
         assertThat(read(Map.of("events.window", "250ms")).events().window(), is(Duration.ofMillis(250)));
         assertThat(read(Map.of("stash-plugin.source-url", "http://larder:8080/stash-plugin/index.yml"))
                 .pluginSourceUrl().toString(), is("http://larder:8080/stash-plugin/index.yml"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"stash.api-key", "admin.token", "events.secret"})
+    void aSecretTooShortIsRefusedWithoutShowingIt(String key) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of(key, "tiny-secret")));
+        assertThat(e.getMessage(), containsString("at least " + LarderConfig.MIN_SECRET_LENGTH + " characters"));
+        assertThat(e.getMessage(), not(containsString("tiny-secret")));
     }
 
     @Test

@@ -166,7 +166,7 @@ final class GraphqlTransport implements AutoCloseable {
     }
 
     private StashException failure(StashException.Reason reason, int status, List<String> errors, Exception cause) {
-        List<String> redacted = errors.stream().map(apiKey::redact).toList();
+        List<String> redacted = errors.stream().map(apiKey::redactBody).toList();
         String message = switch (reason) {
             case UNAUTHORIZED -> "Stash refused the API key (HTTP " + status + ")";
             case REJECTED -> "Stash rejected the request" + (status == 200 ? "" : " (HTTP " + status + ")")

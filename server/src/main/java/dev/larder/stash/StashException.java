@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A Stash call that did not succeed. The message never contains the API key: texts that Stash or the network sent
- * are passed through {@link ApiKey#redact} before they get here.
+ * are passed through {@link ApiKey#redact} or {@link ApiKey#redactBody} before they get here.
  */
 public final class StashException extends RuntimeException {
 

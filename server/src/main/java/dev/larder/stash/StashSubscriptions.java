@@ -181,8 +181,8 @@ public final class StashSubscriptions implements AutoCloseable {
             case "ping" -> send(gen, "{\"type\":\"pong\"}");
             case "pong" -> cancelDeadline();
             case "next" -> next(id, message.path("payload"));
-            case "error" -> lost(gen, "subscription " + id + " failed: " + apiKey.redact(message.path("payload")
-                    .toString()));
+            case "error" -> lost(gen, "subscription " + id + " failed: "
+                    + apiKey.redactBody(message.path("payload").toString()));
             case "complete" -> lost(gen, "Stash ended subscription " + id);
             default -> LOG.fine(() -> "ignored websocket message of type " + message.path("type"));
         }
@@ -212,7 +212,7 @@ public final class StashSubscriptions implements AutoCloseable {
         JsonNode data = payload.path("data");
         if (payload.has("errors")) {
             LOG.warning(() -> "Stash reported errors on subscription " + id + ": "
-                    + apiKey.redact(payload.get("errors").toString()));
+                    + apiKey.redactBody(payload.get("errors").toString()));
         }
         switch (id) {
             case "jobs" -> {

@@ -34,23 +34,38 @@ final class FullSync {
     }
 
     /**
+     * Puts on the board how many rows the type's walk will fetch, as Stash counts them, so that the progress of the
+     * whole sync has its total before the first page. A type this full sync has already walked, wholly or in part
+     * (an earlier process was stopped), is left to its pages.
+     *
+     * @param type the type
+     */
+    void expect(EntityType type) {
+        if (checkpoint(type) == null) {
+            board.total(type, stash.count(type));
+        }
+    }
+
+    /**
      * Walks the type from its checkpoint to the end.
      *
      * @param type the type
-     * @return the highest {@code updated_at} text seen over the whole full sync of the type (its new watermark)
+     * @return the highest {@code updated_at} text seen over the whole full sync of the type (its new watermark) and
+     *         the rows this call wrote
      */
-    String run(EntityType type) {
-        String checkpoint = store.syncState(SyncStateKeys.checkpoint(type)).filter(v -> !v.isEmpty()).orElse(null);
+    TypePass run(EntityType type) {
+        String checkpoint = checkpoint(type);
         String watermark = store.syncState(SyncStateKeys.fullWatermark(type)).filter(v -> !v.isEmpty()).orElse(null);
         if (DONE.equals(checkpoint)) {
-            return watermark;
+            return new TypePass(watermark, 0);
         }
         PageRequest request = resume(PageRequest.first(type, settings.pageSize()), checkpoint);
-        board.start(type, SyncMode.FULL, -1);
+        board.start(type, SyncMode.FULL);
         long fetched = 0;
+        long written = 0;
         // the writer commits one page while the next is fetched; at most one write is in flight, so memory stays
         // bounded, and writes commit in order, so each checkpoint still follows the rows it describes
-        CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+        CompletableFuture<Integer> inFlight = CompletableFuture.completedFuture(0);
         while (true) {
             List<ObjectNode> rows = new ArrayList<>(request.size());
             PageResult result = stash.page(type, request, rows::add);
@@ -67,16 +82,21 @@ final class FullSync {
             if (watermark != null) {
                 batch.putSyncState(SyncStateKeys.fullWatermark(type), watermark);
             }
-            inFlight.join();
-            inFlight = store.write(batch.build());
+            written += inFlight.join();
+            inFlight = store.write(batch.build()).thenApply(changes -> changes.upserted(type).size());
             fetched += rows.size();
             board.fetched(type, rows.size());
             if (!more) {
-                inFlight.join();
-                return watermark;
+                written += inFlight.join();
+                return new TypePass(watermark, written);
             }
             request = next;
         }
+    }
+
+    /** @return the type's checkpoint in the full sync under way, or null when its walk has not begun */
+    private String checkpoint(EntityType type) {
+        return store.syncState(SyncStateKeys.checkpoint(type)).filter(v -> !v.isEmpty()).orElse(null);
     }
 
     /** Where a walk stands, in the text kept as its checkpoint. */

@@ -31,10 +31,10 @@ final class IncrementalSync {
      *
      * @param type      the type
      * @param watermark the type's watermark
-     * @return the new watermark
+     * @return the new watermark and the rows written
      */
-    String run(EntityType type, String watermark) {
-        board.start(type, SyncMode.INCREMENTAL, -1);
+    TypePass run(EntityType type, String watermark) {
+        board.start(type, SyncMode.INCREMENTAL);
         EntitySink sink = new EntitySink(store, type, settings.pageSize());
         String[] highest = {watermark};
         long[] seen = {0};
@@ -54,7 +54,7 @@ final class IncrementalSync {
         } else {
             sink.flush(SyncStateKeys.watermark(type), highest[0]);
         }
-        return highest[0];
+        return new TypePass(highest[0], sink.written());
     }
 
     /** Whether the store already holds this version: live, with the same {@code updated_at} text. */

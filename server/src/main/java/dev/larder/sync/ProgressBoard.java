@@ -38,18 +38,22 @@ final class ProgressBoard {
         }
     }
 
+    /** A run that will reach this type begins: nothing fetched for it yet, its total unknown until counted. */
     synchronized void queue(EntityType type, SyncMode mode) {
         Entry e = entries.get(type);
         e.state = TypeProgress.State.QUEUED;
         e.mode = mode;
+        e.fetched = 0;
+        e.total = -1;
+        e.started = null;
     }
 
-    synchronized void start(EntityType type, SyncMode mode, long total) {
+    /** The type's turn in the run: it fetches from now on; a total counted while it was queued stays. */
+    synchronized void start(EntityType type, SyncMode mode) {
         Entry e = entries.get(type);
         e.state = TypeProgress.State.RUNNING;
         e.mode = mode;
         e.fetched = 0;
-        e.total = total;
         e.started = clock.instant();
     }
 

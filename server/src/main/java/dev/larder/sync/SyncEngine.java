@@ -103,7 +103,6 @@ public final class SyncEngine implements AutoCloseable {
             return created[0];
         });
         if (created[0] != null) {
-            TYPES.forEach(t -> board.queue(t, mode));
             thread.execute(() -> runWaiting(mode));
         }
         return result;
@@ -181,6 +180,10 @@ public final class SyncEngine implements AutoCloseable {
         Map<String, String> errors = new TreeMap<>();
         long[] written = {0};
         LOG.info(() -> "sync " + mode.apiName() + " starts");
+        if (mode != SyncMode.SWEEP) {
+            // queued when the run begins, not when asked for: a request made during another run leaves its progress
+            TYPES.forEach(t -> board.queue(t, mode));
+        }
         switch (mode) {
             case FULL -> runFull(startedAt, errors, written);
             case INCREMENTAL -> {
@@ -192,7 +195,9 @@ public final class SyncEngine implements AutoCloseable {
                             // a type that was empty at the last full sync has no watermark yet: everything is new
                             String watermark = store.syncState(SyncStateKeys.watermark(type))
                                     .orElse(StashTimestamps.EPOCH);
-                            board.done(type, incremental.run(type, watermark));
+                            TypePass pass = incremental.run(type, watermark);
+                            written[0] += pass.written();
+                            board.done(type, pass.watermark());
                             reportFetched(type);
                         });
                     }
@@ -213,6 +218,10 @@ public final class SyncEngine implements AutoCloseable {
                     .putSyncState(SyncStateKeys.fullWatermark(t), ""));
             store.write(reset.build()).join();
         }
+        TYPES.forEach(type -> perType(type, errors, () -> full.expect(type)));
+        if (!errors.isEmpty()) {
+            return;
+        }
         boolean bulk = TYPES.stream().allMatch(t -> store.count(t) == 0);
         if (bulk) {
             store.beginBulkLoad().join();
@@ -220,12 +229,13 @@ public final class SyncEngine implements AutoCloseable {
         try {
             for (EntityType type : TYPES) {
                 perType(type, errors, () -> {
-                    String watermark = full.run(type);
-                    if (watermark != null) {
-                        store.write(WriteBatch.builder().putSyncState(SyncStateKeys.watermark(type), watermark)
-                                .build()).join();
+                    TypePass pass = full.run(type);
+                    written[0] += pass.written();
+                    if (pass.watermark() != null) {
+                        store.write(WriteBatch.builder()
+                                .putSyncState(SyncStateKeys.watermark(type), pass.watermark()).build()).join();
                     }
-                    board.done(type, watermark);
+                    board.done(type, pass.watermark());
                     reportFetched(type);
                 });
                 if (!errors.isEmpty()) {

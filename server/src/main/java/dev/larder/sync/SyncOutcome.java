@@ -8,7 +8,8 @@ import java.util.Map;
  * @param mode       the mode
  * @param startedAt  when it started (RFC3339, UTC)
  * @param finishedAt when it ended (RFC3339, UTC)
- * @param written    entities written (fetched rows that differed from the store, plus deletions)
+ * @param written    entities written to the store: every row a full sync fetched, the rows an incremental sync
+ *                   found changed, and the deletions and refetches of sweeps
  * @param errors     per type (its plural name) or stage, the message of a failure (never a secret); empty when
  *                   every type succeeded
  */

@@ -9,7 +9,8 @@ import dev.larder.model.EntityType;
  * @param state         what it is doing
  * @param mode          the running or last sync mode, or null before the first
  * @param fetched       rows fetched from Stash in the current or last run
- * @param total         rows Stash reported for the current or last run (its {@code count}), or -1 if unknown
+ * @param total         rows Stash reported for the current or last run (its {@code count}; a full sync asks every
+ *                      type's before its first page), or -1 if unknown
  * @param rowsPerSecond fetch rate of the current or last run
  * @param etaSeconds    seconds left at that rate, or -1 when unknown or not running
  * @param watermark     Stash's own {@code updated_at} text up to which this type is known to be in sync, or null

@@ -11,6 +11,7 @@ import dev.larder.Larder;
 import dev.larder.Main;
 import dev.larder.TestLarders;
 import dev.larder.emulator.StashEmulator;
+import dev.larder.sync.SyncMode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
@@ -100,7 +101,7 @@ class SyncApiTest {
             assertThat(response.status(), is(Status.ACCEPTED_202));
             assertThat(json(response).get("queued").asText(), is("full"));
         }
-        larder.sync().request(dev.larder.sync.SyncMode.INCREMENTAL).get(60, TimeUnit.SECONDS);
+        larder.sync().request(SyncMode.INCREMENTAL).get(60, TimeUnit.SECONDS);
         try (Http1ClientResponse response = admin(client.get("/api/v1/scenes/3/stored")).request()) {
             assertThat(response.status(), is(Status.OK_200));
             JsonNode body = json(response);
@@ -121,6 +122,18 @@ class SyncApiTest {
             assertThat(metrics, containsString("larder_sync_duration"));
             assertThat(metrics, containsString("larder_sync_rows"));
             assertThat(metrics, containsString("larder_sync_lag"));
+        }
+    }
+
+    @Test
+    void theLastRunShowsWhatItWrote() throws Exception {
+        assertThat(larder.sync().request(SyncMode.FULL).get(60, TimeUnit.SECONDS).ok(), is(true));
+        // the status lists every synced type; a full sync writes every entity of each
+        long rows = larder.sync().status().stream().mapToLong(p -> emulator.library().count(p.type())).sum();
+        try (Http1ClientResponse response = client.get("/api/v1/sync/status").request()) {
+            JsonNode last = json(response).get("last");
+            assertThat(last.get("mode").asText(), is("full"));
+            assertThat(last.get("written").asLong(), is(rows));
         }
     }
 

@@ -2,6 +2,8 @@ package dev.larder.sync;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 
 import dev.larder.LarderConfig;
@@ -13,6 +15,7 @@ import dev.larder.store.Store;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,33 @@ class SyncEndToEndTest {
         assertThat(outcome.errors().toString(), outcome.ok(), is(true));
         assertEqual(List.of());
         assertThat(engine.startMode(), is(SyncMode.INCREMENTAL));
+        assertThat(outcome.written(), is(libraryRows()));
+    }
+
+    @Test
+    void aFullSyncKnowsEveryTypesTotalBeforeItsFirstPage() throws Exception {
+        // slow pages, so that the run is seen while its types are under way
+        emulator.faults().latency(Duration.ofMillis(5));
+        var running = engine.request(SyncMode.FULL);
+        int seenUnderWay = 0;
+        long fetchedBefore = 0;
+        while (!running.isDone()) {
+            List<TypeProgress> snapshot = engine.status();
+            if (snapshot.stream().anyMatch(p -> p.state() == TypeProgress.State.RUNNING)) {
+                seenUnderWay++;
+                assertThat(snapshot.toString(), snapshot.stream().allMatch(p -> p.total() >= 0), is(true));
+                long fetched = snapshot.stream().mapToLong(TypeProgress::fetched).sum();
+                assertThat(fetched, greaterThanOrEqualTo(fetchedBefore));
+                fetchedBefore = fetched;
+            }
+            Thread.sleep(1);
+        }
+        assertThat(running.get().ok(), is(true));
+        assertThat(seenUnderWay, greaterThan(0));
+        for (TypeProgress p : engine.status()) {
+            assertThat(p.type().pluralName(), p.total(), is((long) emulator.library().count(p.type())));
+            assertThat(p.type().pluralName(), p.fetched(), is(p.total()));
+        }
     }
 
     @Test
@@ -131,6 +161,16 @@ class SyncEndToEndTest {
         SyncOutcome outcome = sync(SyncMode.INCREMENTAL);
         assertThat(outcome.ok(), is(true));
         assertThat(outcome.written(), is(0L));
+    }
+
+    @Test
+    void anIncrementalSyncCountsWhatItWrote() throws Exception {
+        sync(SyncMode.FULL);
+        mutate("mutation{bulkSceneUpdate(input:{ids:[\"7\",\"8\"],rating100:55}){id}}");
+        mutate("mutation{performerUpdate(input:{id:\"3\",name:\"Someone Else\"}){id}}");
+        SyncOutcome outcome = sync(SyncMode.INCREMENTAL);
+        assertThat(outcome.errors().toString(), outcome.ok(), is(true));
+        assertThat(outcome.written(), is(3L));
     }
 
     @Test
@@ -210,6 +250,11 @@ class SyncEndToEndTest {
                 return id;
             }
         }
+    }
+
+    /** @return the rows a full sync writes: every entity of every synced type (chapters come with galleries) */
+    private long libraryRows() {
+        return SyncEngine.TYPES.stream().mapToLong(t -> emulator.library().count(t)).sum();
     }
 
     private void assertEqual(List<Touched> touched) {

@@ -1,5 +1,6 @@
 package dev.larder.bench;
 
+import io.helidon.logging.common.LogConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,8 @@ public final class Bench implements Runnable {
      * @param args a benchmark's name and its options; none or {@code --help} prints the list of benchmarks
      */
     public static void main(String[] args) {
+        // before anything logs, so that the first log line already has Larder's format
+        LogConfig.configureRuntime();
         System.exit(new CommandLine(new Bench()).execute(args));
     }
 

@@ -133,12 +133,14 @@ final class ClientsBenchmark implements Callable<Integer> {
     }
 
     private Sample run(Comparison c, String method) throws RunnerException {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx1g"));
+        jvmArgs.addAll(ChildJvm.options());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(c.bench().getName() + "." + method) + "$")
                 .forks(1)
                 .warmupIterations(warmup).warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds))
-                .jvmArgsAppend("-Xmx1g", "--enable-native-access=ALL-UNNAMED")
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .addProfiler(ProcessCpuProfiler.class)
                 .shouldFailOnError(true);

@@ -32,9 +32,9 @@ record EmulatorLaunch(Path java, String classpath, String mainClass, String maxH
         List<String> command = new ArrayList<>(List.of(java.toString(),
                 "-Xmx" + maxHeap,
                 // an OutOfMemoryError in any thread ends the child instead of leaving it half alive
-                "-XX:+ExitOnOutOfMemoryError",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", classpath,
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(ChildJvm.options());
+        command.addAll(List.of("-cp", classpath,
                 mainClass,
                 "--scenes", Long.toString(scenes),
                 "--seed", Long.toString(seed),

@@ -88,10 +88,12 @@ final class SyncBenchmark implements Callable<Integer> {
                     l2:
                       path: %s
                     """.formatted(emulator.ready().url(), pageSize, work.resolve("larder.db")));
-            ProcessBuilder larderCommand = new ProcessBuilder(java.toString(), "-Xmx" + larderHeap,
-                    "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-cp",
-                    home.resolve("server/target/larder-server.jar").toString(), "dev.larder.Main", "--config",
-                    config.toString())
+            List<String> larderArgs = new ArrayList<>(List.of(java.toString(), "-Xmx" + larderHeap,
+                    "-XX:+ExitOnOutOfMemoryError"));
+            larderArgs.addAll(ChildJvm.options());
+            larderArgs.addAll(List.of("-cp", home.resolve("server/target/larder-server.jar").toString(),
+                    "dev.larder.Main", "--config", config.toString()));
+            ProcessBuilder larderCommand = new ProcessBuilder(larderArgs)
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("larder.log").toFile());
             larderCommand.environment().put("STASH_API_KEY", emulator.ready().apiKey());

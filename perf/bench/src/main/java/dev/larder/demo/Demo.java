@@ -10,13 +10,12 @@ import dev.larder.store.StoreConfig;
 import dev.larder.sync.EventSettings;
 import dev.larder.sync.SyncMode;
 import dev.larder.sync.SyncSettings;
-import dev.larder.sync.TypeProgress;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 public final class Demo {
 
     private static final int SCENES = 20_000;
-    private static final int BAR = 40;
 
     private Demo() {
     }
@@ -54,8 +51,11 @@ public final class Demo {
      * @throws Exception when start-up fails
      */
     public static void main(String[] args) throws Exception {
-        PrintStream out = System.out;
-        out.printf("Starting a Stash emulator with %,d scenes...%n", SCENES);
+        // before anything logs, so that the first log line already has Larder's format
+        LogConfig.configureRuntime();
+        Console out = new Console(System.out);
+        ConsoleLogHandler.install(out);
+        out.println(String.format(Locale.ROOT, "Starting a Stash emulator with %,d scenes...", SCENES));
         StashEmulator emulator = StashEmulator.builder().scenes(1, SCENES).start();
         Path dir = Files.createTempDirectory("larder-demo");
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -78,17 +78,19 @@ public final class Demo {
             stopped.countDown();
         }, "demo-shutdown"));
 
-        out.printf("Larder syncs from %s into %s%n", emulator.graphqlUrl(), dir.resolve("larder.db"));
+        out.println("Larder syncs from " + emulator.graphqlUrl() + " into " + dir.resolve("larder.db"));
+        ProgressBar bar = new ProgressBar();
         while (larder.sync().lastOutcome() == null) {
-            out.print("\r" + bar(larder.sync().status()));
-            out.flush();
+            out.status(bar.render(larder.sync().status(), Duration.ofNanos(System.nanoTime() - started)));
             Thread.sleep(250);
         }
-        out.println("\r" + bar(larder.sync().status()));
+        out.status(bar.render(larder.sync().status(), Duration.ofNanos(System.nanoTime() - started)));
+        out.endStatus();
         double seconds = (System.nanoTime() - started) / 1e9;
         var outcome = larder.sync().lastOutcome();
-        out.printf(Locale.ROOT, "Full sync %s in %.1f s.%n%n", outcome.ok() ? "done" : "ended with errors "
-                + outcome.errors(), seconds);
+        out.println(String.format(Locale.ROOT, "Full sync %s in %.1f s: %,d rows written.", outcome.ok() ? "done"
+                : "ended with errors " + outcome.errors(), seconds, outcome.written()));
+        out.println();
         String base = "http://127.0.0.1:" + server.port();
         showLiveEvents(out, emulator, base, adminToken);
         out.println("Try it (the admin token below is this demo's own, made up for this run):");
@@ -107,7 +109,7 @@ public final class Demo {
      * Has the emulator install Larder's Stash plugin from the source Larder serves (as {@code ./larder install-plugin}
      * does with a real Stash), then saves a scene in the emulator and times it to Larder's HTTP API.
      */
-    private static void showLiveEvents(PrintStream out, StashEmulator emulator, String base, String adminToken)
+    private static void showLiveEvents(Console out, StashEmulator emulator, String base, String adminToken)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         out.println("Installing Larder's Stash plugin into the emulator from " + base + "/stash-plugin/index.yml...");
@@ -127,34 +129,16 @@ public final class Demo {
                 .header("Authorization", "Bearer " + adminToken).build();
         while (!http.send(scene, HttpResponse.BodyHandlers.ofString()).body().contains(title)) {
             if (System.nanoTime() - saved > TimeUnit.SECONDS.toNanos(30)) {
-                out.printf("Scene 1 was retitled in Stash but Larder did not show it within 30 s.%n%n");
+                out.println("Scene 1 was retitled in Stash but Larder did not show it within 30 s.");
+                out.println();
                 return;
             }
             Thread.sleep(5);
         }
-        out.printf(Locale.ROOT, "Scene 1 retitled in Stash (\"%s\"): visible in Larder's API %,d ms later, through "
-                + "the plugin's hook and Stash's log stream, with no sync.%n%n", title,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved));
-    }
-
-    /** One line: a bar over every type's rows, the type being synced, and the overall rate. */
-    static String bar(List<TypeProgress> types) {
-        long fetched = 0;
-        long total = 0;
-        double rate = 0;
-        String current = "waiting";
-        for (TypeProgress t : types) {
-            fetched += t.fetched();
-            total += Math.max(t.total(), t.fetched());
-            if (t.state() == TypeProgress.State.RUNNING) {
-                current = t.type().pluralName();
-                rate = t.rowsPerSecond();
-            }
-        }
-        double share = total == 0 ? 0 : Math.min(1, (double) fetched / total);
-        int filled = (int) Math.round(share * BAR);
-        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  %,d rows  %-14s %,8.0f rows/s", "#".repeat(filled),
-                ".".repeat(BAR - filled), share * 100, fetched, current, rate);
+        out.println(String.format(Locale.ROOT, "Scene 1 retitled in Stash (\"%s\"): visible in Larder's API %,d ms "
+                + "later, through the plugin's hook and Stash's log stream, with no sync.", title,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - saved)));
+        out.println();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,6 +1,7 @@
 package dev.larder.emulator;
 
 import dev.larder.emulator.library.LibrarySpec;
+import io.helidon.logging.common.LogConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,6 +102,8 @@ public final class Main implements Callable<Integer> {
      * @param args command line options; {@code --help} lists them
      */
     public static void main(String[] args) {
+        // before anything logs, so that the first log line already has Larder's format
+        LogConfig.configureRuntime();
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);
