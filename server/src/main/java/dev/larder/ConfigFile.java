@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A configuration file as {@code larder serve --config FILE} is given it, read and checked before Larder uses it: it
@@ -22,9 +23,25 @@ import java.util.List;
  * with one line that names the file: the line and column of a YAML error, every unknown key with the known one it
  * is spelled like. Only the file is checked; environment variables and system properties are not.
  */
-final class ConfigFile {
+public final class ConfigFile {
 
     private ConfigFile() {
+    }
+
+    /**
+     * The configuration {@code larder serve} runs with: system properties and environment variables over the file
+     * (checked by {@link #read}) over {@code application.yaml} from the class path.
+     *
+     * @param file the file given with {@code --config}, if any
+     * @return the configuration
+     * @throws IllegalArgumentException with a one-line message when the file is missing, unreadable, not YAML or
+     *                                  holds a key Larder does not know
+     */
+    public static Config configuration(Optional<Path> file) {
+        Config.Builder builder = Config.builder();
+        // the first source added wins; the builder puts system properties and environment variables over all
+        file.ifPresent(f -> builder.addSource(ConfigSources.create(read(f))));
+        return builder.addSource(ConfigSources.classpath("application.yaml")).build();
     }
 
     /**
@@ -34,7 +51,7 @@ final class ConfigFile {
      * @return the file's settings alone (no environment, no defaults)
      * @throws IllegalArgumentException with a one-line message naming the file and what is wrong with it
      */
-    static Config read(Path file) {
+    public static Config read(Path file) {
         Config config = parse(file, text(file));
         List<String> unknown = new ArrayList<>();
         unknownKeys(config, unknown);

@@ -126,7 +126,7 @@ class ConfigFileTest {
         Path file = write("stash:\n  url: http://stash:9999\n");
         System.setProperty("sync.poll-intervall", "60m");
         try {
-            Config config = Main.configuration(Optional.of(file));
+            Config config = ConfigFile.configuration(Optional.of(file));
             assertThat(config.get("stash.url").asString().get(), is("http://stash:9999"));
             assertThat(config.get("sync.poll-interval").asString().get(), is("60m"));
         } finally {

@@ -1,5 +1,6 @@
 package dev.larder;
 
+import dev.larder.http.Main;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;

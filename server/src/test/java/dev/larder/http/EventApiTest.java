@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.Larder;
-import dev.larder.Main;
 import dev.larder.TestLarders;
 import dev.larder.emulator.StashEmulator;
 import dev.larder.model.EntityType;

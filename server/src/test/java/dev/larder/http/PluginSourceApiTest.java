@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.LarderVersion;
-import dev.larder.Main;
 import dev.larder.ServedLarder;
 import dev.larder.ShippedPlugin;
 import dev.larder.TestLarders;

@@ -95,7 +95,7 @@ class KilledSyncTest {
     private Process larder(String log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.larder.Main", "--config",
+                System.getProperty("java.class.path"), "dev.larder.http.Main", "--config",
                 dir.resolve("larder.yaml").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(log).toFile());

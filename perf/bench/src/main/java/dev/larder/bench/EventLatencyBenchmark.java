@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.Larder;
 import dev.larder.LarderConfig;
-import dev.larder.Main;
+import dev.larder.http.Main;
 import dev.larder.emulator.StashEmulator;
 import dev.larder.emulator.logs.LogEntry;
 import dev.larder.model.ChangeEvent;

@@ -92,7 +92,7 @@ final class SyncBenchmark implements Callable<Integer> {
                     "-XX:+ExitOnOutOfMemoryError"));
             larderArgs.addAll(ChildJvm.options());
             larderArgs.addAll(List.of("-cp", home.resolve("server/target/larder-server.jar").toString(),
-                    "dev.larder.Main", "--config", config.toString()));
+                    "dev.larder.http.Main", "--config", config.toString()));
             ProcessBuilder larderCommand = new ProcessBuilder(larderArgs)
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("larder.log").toFile());

@@ -2,7 +2,7 @@ package dev.larder.demo;
 
 import dev.larder.Larder;
 import dev.larder.LarderConfig;
-import dev.larder.Main;
+import dev.larder.http.Main;
 import dev.larder.emulator.StashEmulator;
 import dev.larder.cache.L1Settings;
 import dev.larder.query.QuerySettings;

@@ -1,4 +1,4 @@
-package dev.larder;
+package dev.larder.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,21 +8,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import dev.larder.http.AdminAuth;
-import dev.larder.http.EntityService;
-import dev.larder.http.EventService;
-import dev.larder.http.JsonErrors;
-import dev.larder.http.PluginInstallService;
-import dev.larder.http.PluginSourceService;
-import dev.larder.http.QueryService;
-import dev.larder.http.StashHealthCheck;
-import dev.larder.http.SyncService;
-import dev.larder.http.VersionService;
+import dev.larder.ConfigFile;
+import dev.larder.Larder;
+import dev.larder.LarderConfig;
+import dev.larder.LarderVersion;
 import dev.larder.plugin.PackagePlugin;
 import dev.larder.stash.PluginInstaller;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -65,7 +58,7 @@ public final class Main {
         Config config;
         LarderConfig settings;
         try {
-            config = configuration(args.length == 0 ? Optional.empty() : Optional.of(Path.of(args[1])));
+            config = ConfigFile.configuration(args.length == 0 ? Optional.empty() : Optional.of(Path.of(args[1])));
         } catch (IllegalArgumentException e) {
             throw exit(e.getMessage());
         }
@@ -83,22 +76,6 @@ public final class Main {
         }, "larder-shutdown"));
         LOGGER.info(() -> "Larder " + LarderVersion.current() + " is up: http://" + server.prototype().host() + ":"
                 + server.port() + "/api/v1/version");
-    }
-
-    /**
-     * The configuration {@code larder serve} runs with: system properties and environment variables over the file
-     * (checked by {@link ConfigFile}) over {@code application.yaml} from the class path.
-     *
-     * @param file the file given with {@code --config}, if any
-     * @return the configuration
-     * @throws IllegalArgumentException with a one-line message when the file is missing, unreadable, not YAML or
-     *                                  holds a key Larder does not know
-     */
-    static Config configuration(Optional<Path> file) {
-        Config.Builder builder = Config.builder();
-        // the first source added wins; the builder puts system properties and environment variables over all
-        file.ifPresent(f -> builder.addSource(ConfigSources.create(ConfigFile.read(f))));
-        return builder.addSource(ConfigSources.classpath("application.yaml")).build();
     }
 
     /**
