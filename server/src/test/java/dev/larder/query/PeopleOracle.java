@@ -4,12 +4,14 @@ import dev.larder.EntityQueries;
 import dev.larder.model.EntityType;
 import dev.larder.model.query.FindFilter;
 import dev.larder.model.query.FindResult;
+import dev.larder.model.query.InvalidInputException;
 import dev.larder.model.query.Item;
 import dev.larder.model.query.SortDirection;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The expected answers of the people-and-labels queries, computed in plain Java from the emulator's entity maps of
@@ -335,6 +339,72 @@ final class PeopleOracle {
         assertThat("items over all pages", (long) seen.size(), equalTo(count));
         assertThat("count()", queries.count(filter, q), equalTo(count));
         return seen;
+    }
+
+    /** Asserts that Larder answers the case as the oracle does, over every page. */
+    static void assertCase(EntityQueries queries, EntityType type, Case c) {
+        assertThat(c.toString(), run(queries, c.filter(), null, "id", SortDirection.ASC),
+                equalTo(expected(type, c.expected())));
+    }
+
+    /** Asserts that the sort orders by the key, then by id, in the direction, over every page. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void assertSort(EntityQueries queries, EntityType type, String sort, SortDirection direction,
+                           Function<Map<String, Object>, Comparable> key) {
+        Comparator<Map<String, Object>> byKey = (a, b) -> key.apply(a).compareTo(key.apply(b));
+        Comparator<Map<String, Object>> order = byKey.thenComparing(PeopleOracle::id);
+        List<Integer> expected = all(type).stream()
+                .sorted(direction == SortDirection.ASC ? order : order.reversed()).map(PeopleOracle::id).toList();
+        assertThat(sort + " " + direction, run(queries, null, null, sort, direction), equalTo(expected));
+    }
+
+    /** @return Stash's random order of the type for a seed small enough that its hash fits in a long */
+    static List<Integer> randomOrder(EntityType type, long seed) {
+        return all(type).stream().sorted(Comparator.<Map<String, Object>>comparingLong(e -> {
+            long n = id(e) + seed;
+            return Math.floorMod(n * n * 52959209L + n * 1047483763L, 2147483647L);
+        }).thenComparing(PeopleOracle::id)).map(PeopleOracle::id).toList();
+    }
+
+    /** Asserts that the filter is refused with a 400 naming the path. */
+    static void assertRefused(EntityQueries queries, String filter, String path) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> run(queries, filter, null, "id", SortDirection.ASC));
+        assertThat(e.path(), equalTo(path));
+        assertThat(e.getMessage(), containsString(path));
+    }
+
+    /**
+     * @return whether q matches the texts as Larder's full-text search does: every word a whole word of them, the
+     *         last one a prefix (words being runs of letters and digits, case folded)
+     */
+    static boolean matchesQ(List<String> texts, String q) {
+        List<String> tokens = new ArrayList<>();
+        texts.stream().filter(Objects::nonNull)
+                .forEach(t -> tokens.addAll(List.of(t.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))));
+        String[] words = q.toLowerCase(Locale.ROOT).split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            boolean last = i == words.length - 1;
+            if (tokens.stream().noneMatch(t -> last ? t.startsWith(w) : t.equals(w))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Asserts that q finds, over every page, the entities whose texts it matches, and that it finds some. */
+    static void assertQ(EntityQueries queries, EntityType type, String q,
+                        Function<Map<String, Object>, List<String>> texts) {
+        List<Integer> expected = expected(type, e -> matchesQ(texts.apply(e), q));
+        assertThat(q, expected.isEmpty(), equalTo(false));
+        assertThat(q, run(queries, null, q, "id", SortDirection.ASC), equalTo(expected));
+    }
+
+    /** @return the strings of a list field */
+    static List<String> strings(Map<String, Object> entity, String field) {
+        Object value = entity.get(field);
+        return value == null ? List.of() : ((List<?>) value).stream().map(Object::toString).toList();
     }
 
     /** @return the ids of the entities the predicate accepts, by ascending id */
