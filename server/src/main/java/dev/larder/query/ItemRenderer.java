@@ -94,10 +94,11 @@ final class ItemRenderer {
         return items;
     }
 
-    /** @return the types an item of this spec shows: its own and those of its related entities */
+    /** @return the types an item of this spec shows: its own, those of its related entities and its fields read */
     private static Set<EntityType> dependencies(QuerySpec spec) {
         Set<EntityType> types = EnumSet.of(spec.type());
         spec.item().related().forEach(r -> types.add(r.type()));
+        spec.item().fields().forEach(f -> types.addAll(f.reads()));
         return types;
     }
 

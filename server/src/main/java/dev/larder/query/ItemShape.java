@@ -3,6 +3,7 @@ package dev.larder.query;
 import dev.larder.model.EntityType;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a compact item of a type shows, the form a browse page needs: scalar fields read from the entity's row (and
@@ -36,8 +37,19 @@ record ItemShape(String join, List<Field> fields, List<Related> related, List<Me
      * @param name       the JSON name, with dots for nesting ({@code file.duration})
      * @param expression SQL over {@code {t}} and the join
      * @param kind       how the value is written
+     * @param reads      the types besides the item's own that the expression reads (a performer's scene count
+     *                   reads scenes), whose generations the rendered item must carry
      */
-    record Field(String name, String expression, Kind kind) {
+    record Field(String name, String expression, Kind kind, Set<EntityType> reads) {
+
+        Field {
+            reads = Set.copyOf(reads);
+        }
+
+        /** A field of the item's own row (or its join). */
+        Field(String name, String expression, Kind kind) {
+            this(name, expression, kind, Set.of());
+        }
     }
 
     /**
@@ -73,10 +85,27 @@ record ItemShape(String join, List<Field> fields, List<Related> related, List<Me
      */
     static Related list(String name, EntityType type, String joinTable, String ownerColumn, String otherColumn,
                         String otherTable, String nameColumn) {
+        return joined(name, type, joinTable, ownerColumn, otherColumn, otherTable, nameColumn, "j.position");
+    }
+
+    /**
+     * A list of related entities through a join table owned by the other side, live ones only, in the order of
+     * their names (as Stash lists a tag's children); the parameters are those of {@link #list}.
+     *
+     * @return the declaration
+     */
+    static Related listByName(String name, EntityType type, String joinTable, String ownerColumn, String otherColumn,
+                              String otherTable, String nameColumn) {
+        return joined(name, type, joinTable, ownerColumn, otherColumn, otherTable, nameColumn,
+                "o." + nameColumn + " COLLATE NOCASE, o.id");
+    }
+
+    private static Related joined(String name, EntityType type, String joinTable, String ownerColumn,
+                                  String otherColumn, String otherTable, String nameColumn, String order) {
         return new Related(name, type, false,
                 "SELECT j." + ownerColumn + ", o.id, o." + nameColumn + " FROM " + joinTable + " j JOIN " + otherTable
                 + " o ON o.id = j." + otherColumn + " AND o.deleted_at IS NULL WHERE j." + ownerColumn
-                + " IN (SELECT value FROM json_each(?)) ORDER BY j." + ownerColumn + ", j.position");
+                + " IN (SELECT value FROM json_each(?)) ORDER BY j." + ownerColumn + ", " + order);
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.larder.query;
 
+import dev.larder.model.EntityType;
 import dev.larder.model.query.FindFilter;
 import dev.larder.model.query.InvalidInputException;
 import dev.larder.model.query.SortDirection;
 
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,8 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *                   {@code rank})
  * @param expression the SQL, never NULL, over {@code {t}} (and {@code f.rank} for the rank)
  * @param direction  ascending or descending; the id follows it
+ * @param reads      the types besides the queried one that the expression reads
  */
-record Ordering(String sort, String expression, SortDirection direction) {
+record Ordering(String sort, String expression, SortDirection direction, Set<EntityType> reads) {
 
     /** Stash caps seeds at 10^8 before using them; so does Larder, so that a seed orders alike in both. */
     private static final long SEED_MODULUS = 100_000_000L;
@@ -36,9 +39,10 @@ record Ordering(String sort, String expression, SortDirection direction) {
         if (sort.isEmpty()) {
             if (rankable) {
                 // bm25: lower is a better match, whatever direction was asked for without a sort
-                return new Ordering("rank", "f.rank", SortDirection.ASC);
+                return new Ordering("rank", "f.rank", SortDirection.ASC, Set.of());
             }
-            return new Ordering(spec.defaultSort(), spec.sorts().get(spec.defaultSort()).expression(), direction);
+            SortKey key = spec.sorts().get(spec.defaultSort());
+            return new Ordering(key.name(), key.expression(), direction, key.reads());
         }
         if (sort.equals("random")) {
             return random(ThreadLocalRandom.current().nextLong(SEED_MODULUS), direction);
@@ -60,7 +64,7 @@ record Ordering(String sort, String expression, SortDirection direction) {
                     "filter.sort " + sort + " is not a sort of " + spec.type().pluralName()
                     + "; one of " + String.join(", ", spec.sortNames()));
         }
-        return new Ordering(sort, key.expression(), direction);
+        return new Ordering(sort, key.expression(), direction, key.reads());
     }
 
     /**
@@ -70,7 +74,7 @@ record Ordering(String sort, String expression, SortDirection direction) {
     private static Ordering random(long seed, SortDirection direction) {
         String n = "({t}.id + " + seed + ")";
         return new Ordering(RANDOM_PREFIX + seed,
-                "mod(" + n + " * " + n + " * 52959209 + " + n + " * 1047483763, 2147483647)", direction);
+                "mod(" + n + " * " + n + " * 52959209 + " + n + " * 1047483763, 2147483647)", direction, Set.of());
     }
 
     /** @return whether the order is the full-text rank, which needs the text search joined */

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -205,7 +206,10 @@ public final class QueryEngine {
         params.add(perPage + 1);
         params.add(offset);
         String text = sql.toString();
-        SqlKey key = new SqlKey(text, params, l1.generations().stamp(compiled.reads()));
+        Set<EntityType> reads = EnumSet.noneOf(EntityType.class);
+        reads.addAll(compiled.reads());
+        reads.addAll(ordering.reads());
+        SqlKey key = new SqlKey(text, params, l1.generations().stamp(reads));
         return (IdPage) l1.pages().get(key, () -> store.read(c -> {
             List<Integer> ids = new ArrayList<>(perPage + 1);
             List<Object> values = new ArrayList<>(perPage + 1);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the query engine knows of one entity type: its table, the criteria of its Stash filter type that Larder
@@ -119,8 +120,11 @@ final class QuerySpec {
             return this;
         }
 
-        Builder sort(String name, String expression) {
-            if (sorts.put(name, new SortKey(name, expression)) != null) {
+        /**
+         * @param reads the types besides this one that the expression reads
+         */
+        Builder sort(String name, String expression, EntityType... reads) {
+            if (sorts.put(name, new SortKey(name, expression, Set.of(reads))) != null) {
                 throw new IllegalStateException(type + ": sort " + name + " declared twice");
             }
             return this;

@@ -12,6 +12,10 @@ final class QuerySpecs {
 
     static {
         register(SceneQueries.SPEC);
+        register(PerformerQueries.SPEC);
+        register(StudioQueries.SPEC);
+        register(TagQueries.SPEC);
+        register(GroupQueries.SPEC);
     }
 
     private QuerySpecs() {

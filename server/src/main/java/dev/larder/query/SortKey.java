@@ -1,5 +1,9 @@
 package dev.larder.query;
 
+import dev.larder.model.EntityType;
+
+import java.util.Set;
+
 /**
  * One sort of the whitelist of a type: the name a request gives ({@code date}, {@code rating}) and the SQL
  * expression it orders by. The expression is never NULL (missing values are coalesced to a value below every real
@@ -8,6 +12,12 @@ package dev.larder.query;
  *
  * @param name       the sort's name in requests
  * @param expression SQL over the scope's table, {@code {t}} for its alias
+ * @param reads      the types besides the scope's own whose rows the expression depends on (a performer's scene
+ *                   count depends on scenes), whose generations the pages it orders must carry
  */
-record SortKey(String name, String expression) {
+record SortKey(String name, String expression, Set<EntityType> reads) {
+
+    SortKey {
+        reads = Set.copyOf(reads);
+    }
 }

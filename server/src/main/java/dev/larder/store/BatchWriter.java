@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,13 +18,18 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 /**
  * Applies {@link WriteBatch}es on the store's one read-write connection, each in one transaction, with JDBC
- * batches. Outside a bulk load it keeps the full-text indexes and hierarchy closures up to date in the same
- * transaction. Confined to the writer thread.
+ * batches. Outside a bulk load it keeps the full-text indexes, hierarchy closures and tallies up to date in the
+ * same transaction. Confined to the writer thread.
  */
 final class BatchWriter implements AutoCloseable {
+
+    /** The types whose writes change some tally. */
+    private static final Set<EntityType> TALLY_SOURCES = Catalog.TALLIES.stream().flatMap(t -> t.sources().stream())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(EntityType.class)));
 
     private final Connection connection;
     private final int batchRows;
@@ -76,6 +82,11 @@ final class BatchWriter implements AutoCloseable {
         }
         Touched touched = new Touched();
         try {
+            Map<EntityType, Set<Integer>> tallySources = bulkLoad.active() ? Map.of()
+                    : tallySources(upserts, deletes, restores);
+            for (Tallies tallies : Catalog.TALLIES) {
+                tallies.capture(connection, tallySources, -1);
+            }
             for (var entry : upserts.entrySet()) {
                 upsert(Catalog.table(entry.getKey()), entry.getValue(), now, touched);
             }
@@ -88,7 +99,7 @@ final class BatchWriter implements AutoCloseable {
             }
             putSyncState(batch.syncState(), now);
             if (!bulkLoad.active()) {
-                refreshDerived(touched);
+                refreshDerived(touched, tallySources);
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -171,13 +182,41 @@ final class BatchWriter implements AutoCloseable {
         put.executeBatch();
     }
 
-    private void refreshDerived(Touched touched) throws SQLException {
+    private void refreshDerived(Touched touched, Map<EntityType, Set<Integer>> tallySources) throws SQLException {
         for (FullText fullText : Catalog.FULL_TEXT) {
             fullText.refresh(connection, touched.all(fullText.type()));
         }
         for (Hierarchy hierarchy : Catalog.HIERARCHIES) {
             hierarchy.refresh(connection, touched.all(hierarchy.type()));
         }
+        for (Tallies tallies : Catalog.TALLIES) {
+            tallies.capture(connection, tallySources, 1);
+            tallies.apply(connection);
+        }
+    }
+
+    /**
+     * @return per tally source type, the ids whose contributions the batch may change: those it writes, and those
+     *         that go with them (a deleted scene's markers); taken before the batch is written
+     */
+    private Map<EntityType, Set<Integer>> tallySources(Map<EntityType, List<WriteBatch.Upsert>> upserts,
+                                                       Map<EntityType, List<Integer>> deletes,
+                                                       Map<EntityType, List<Integer>> restores) throws SQLException {
+        Map<EntityType, Set<Integer>> sources = new EnumMap<>(EntityType.class);
+        for (EntityType type : TALLY_SOURCES) {
+            Set<Integer> ids = new HashSet<>(deletes.getOrDefault(type, List.of()));
+            ids.addAll(restores.getOrDefault(type, List.of()));
+            upserts.getOrDefault(type, List.of()).forEach(u -> ids.add(u.id()));
+            sources.put(type, ids);
+        }
+        for (Catalog.Cascade cascade : Catalog.CASCADES) {
+            List<Integer> parents = deletes.get(cascade.parent());
+            if (parents != null && TALLY_SOURCES.contains(cascade.child())) {
+                sources.get(cascade.child()).addAll(queryIds(Catalog.table(cascade.child())
+                        .liveIdsByColumnSql(cascade.column()), Sql.idArray(parents)));
+            }
+        }
+        return sources;
     }
 
     /** Runs an UPDATE ... RETURNING id whose parameters are a timestamp and a JSON array of ids. */

@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bulk-load mode of the writer: while active, the secondary ({@code ix_*}) indexes are dropped and the full-text
- * indexes and closures are left stale; finishing recreates the indexes and rebuilds the rest. The state lives in
- * {@code store_meta} (the flag and the dropped indexes' DDL), committed with each step, so a process killed at any
- * point leaves a database that the next open finishes. Confined to the writer thread (or to open, before it starts).
+ * The bulk-load mode of the writer: while active, the secondary ({@code ix_*}) indexes are dropped and the
+ * full-text indexes, closures and tallies are left stale; finishing recreates the indexes and rebuilds the rest. The
+ * state lives in {@code store_meta} (the flag and the dropped indexes' DDL), committed with each step, so a process
+ * killed at any point leaves a database that the next open finishes (a migration that adds derived tables sets the
+ * flag for that reason). Confined to the writer thread (or to open, before it starts).
  */
 final class BulkLoad {
 
@@ -75,8 +76,8 @@ final class BulkLoad {
     }
 
     /**
-     * Recreates the dropped indexes (one transaction each), then rebuilds full text and closures and clears the
-     * mode (one transaction); every step can be repeated after a crash. No-op when not active.
+     * Recreates the dropped indexes (one transaction each), then rebuilds full text, closures and tallies and clears
+     * the mode (one transaction); every step can be repeated after a crash. No-op when not active.
      */
     void finish(Connection connection) throws SQLException {
         if (!active) {
@@ -106,6 +107,9 @@ final class BulkLoad {
                 }
                 for (Hierarchy hierarchy : Catalog.HIERARCHIES) {
                     hierarchy.rebuild(connection);
+                }
+                for (Tallies tallies : Catalog.TALLIES) {
+                    tallies.rebuild(connection);
                 }
                 forget.setString(1, FLAG);
                 forget.executeUpdate();

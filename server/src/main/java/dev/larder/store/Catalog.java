@@ -8,6 +8,7 @@ import dev.larder.store.Shape.Obj;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,14 +36,73 @@ final class Catalog {
                     List.of("title", "details", "code", "director", "path"),
                     List.of("t.title", "t.details", "t.code", "t.director",
                             "(SELECT group_concat(f.path, ' ') FROM scene_files f WHERE f.scene_id = t.id)")),
-            new FullText(EntityType.PERFORMER, "performers", "performers_fts",
-                    List.of("name", "aliases", "disambiguation"),
-                    List.of("t.name", ALIASES.formatted("alias_list"), "t.disambiguation")),
-            nameAndAliases(EntityType.TAG, "tags"),
+            new FullText(EntityType.PERFORMER, "performers", "performers_fts", List.of("name", "aliases"),
+                    List.of("t.name", ALIASES.formatted("alias_list"))),
+            new FullText(EntityType.TAG, "tags", "tags_fts", List.of("name", "aliases", "sort_name"),
+                    List.of("t.name", ALIASES.formatted("aliases"), "t.sort_name")),
             nameAndAliases(EntityType.STUDIO, "studios"),
             nameAndAliases(EntityType.GROUP, "groups"),
             new FullText(EntityType.GALLERY, "galleries", "galleries_fts", List.of("title"), List.of("t.title")),
             new FullText(EntityType.IMAGE, "images", "images_fts", List.of("title"), List.of("t.title")));
+
+    /** A live scene's duration in whole milliseconds: the sum over its files, as Stash sums every file's. */
+    private static final String SCENE_DURATION_MS =
+            "coalesce((SELECT CAST(round(sum(f.duration) * 1000) AS INTEGER) FROM scene_files f"
+            + " WHERE f.scene_id = s.id), 0)";
+    private static final String LIVE = "s.deleted_at IS NULL";
+
+    /**
+     * The tallies of performers, studios, tags and groups: Stash's counts and sums over the entities that point at
+     * them, live ones only (Stash deletes what L2 soft-deletes, links and all). A performer's play_count sums its
+     * scenes' play counts where Stash counts the distinct view times among them (L2 keeps no view times): the two
+     * differ only for plays of two of its scenes in the same second.
+     */
+    static final List<Tallies> TALLIES = List.of(
+            new Tallies("performer_tallies", "performer_id", withMax(sums("scene_count", "image_count",
+                    "gallery_count", "o_counter", "play_count", "scenes_duration"), "last_played_at"),
+                    List.of(new Tallies.Feed(EntityType.SCENE, "scene_performers j JOIN scenes s ON s.id = j.scene_id",
+                                    LIVE, "j.performer_id", "s.id", Map.of("scene_count", "1",
+                                    "o_counter", "coalesce(s.o_counter, 0)", "play_count", "coalesce(s.play_count, 0)",
+                                    "scenes_duration", SCENE_DURATION_MS, "last_played_at", "s.last_played_at")),
+                            new Tallies.Feed(EntityType.IMAGE, "image_performers j JOIN images s ON s.id = j.image_id",
+                                    LIVE, "j.performer_id", "s.id", Map.of("image_count", "1",
+                                    "o_counter", "coalesce(s.o_counter, 0)")),
+                            joined(EntityType.GALLERY, "gallery_performers", "performer_id", "gallery_id", "galleries",
+                                    "gallery_count"))),
+            new Tallies("studio_tallies", "studio_id", sums("scene_count", "image_count", "gallery_count",
+                    "scenes_duration"),
+                    List.of(new Tallies.Feed(EntityType.SCENE, "scenes s", LIVE, "s.studio_id", "s.id",
+                                    Map.of("scene_count", "1", "scenes_duration", SCENE_DURATION_MS)),
+                            new Tallies.Feed(EntityType.IMAGE, "images s", LIVE, "s.studio_id", "s.id",
+                                    Map.of("image_count", "1")),
+                            new Tallies.Feed(EntityType.GALLERY, "galleries s", LIVE, "s.studio_id", "s.id",
+                                    Map.of("gallery_count", "1")))),
+            new Tallies("tag_tallies", "tag_id", sums("scene_count", "image_count", "gallery_count",
+                    "performer_count", "studio_count", "group_count", "marker_count", "marker_links",
+                    "scenes_duration"),
+                    List.of(new Tallies.Feed(EntityType.SCENE, "scene_tags j JOIN scenes s ON s.id = j.scene_id",
+                                    LIVE, "j.tag_id", "s.id", Map.of("scene_count", "1",
+                                    "scenes_duration", SCENE_DURATION_MS)),
+                            joined(EntityType.IMAGE, "image_tags", "tag_id", "image_id", "images", "image_count"),
+                            joined(EntityType.GALLERY, "gallery_tags", "tag_id", "gallery_id", "galleries",
+                                    "gallery_count"),
+                            joined(EntityType.PERFORMER, "performer_tags", "tag_id", "performer_id", "performers",
+                                    "performer_count"),
+                            joined(EntityType.STUDIO, "studio_tags", "tag_id", "studio_id", "studios",
+                                    "studio_count"),
+                            joined(EntityType.GROUP, "group_tags", "tag_id", "group_id", "groups", "group_count"),
+                            // a marker counts once per tag, whether among its tags, its primary tag or both;
+                            // marker_links counts both, as Stash's scene_markers_count sort adds the two counts
+                            new Tallies.Feed(EntityType.SCENE_MARKER,
+                                    "marker_tags j JOIN scene_markers s ON s.id = j.marker_id", LIVE, "j.tag_id",
+                                    "s.id", Map.of("marker_count", "CASE WHEN j.tag_id IS s.primary_tag_id THEN 0"
+                                                   + " ELSE 1 END", "marker_links", "1")),
+                            new Tallies.Feed(EntityType.SCENE_MARKER, "scene_markers s", LIVE, "s.primary_tag_id",
+                                    "s.id", Map.of("marker_count", "1", "marker_links", "1")))),
+            new Tallies("group_tallies", "group_id", sums("scene_count", "o_counter"),
+                    List.of(new Tallies.Feed(EntityType.SCENE, "scene_groups j JOIN scenes s ON s.id = j.scene_id",
+                            LIVE, "j.group_id", "s.id", Map.of("scene_count", "1",
+                            "o_counter", "coalesce(s.o_counter, 0)")))));
 
     /**
      * What Stash deletes with an entity (its foreign keys cascade) and the store therefore soft-deletes with it.
@@ -175,6 +235,28 @@ final class Catalog {
     private static FullText nameAndAliases(EntityType type, String table) {
         return new FullText(type, table, table + "_fts", List.of("name", "aliases"),
                 List.of("t.name", ALIASES.formatted("aliases")));
+    }
+
+    /** @return SUM columns by name */
+    private static Map<String, Tallies.Aggregate> sums(String... names) {
+        Map<String, Tallies.Aggregate> columns = new LinkedHashMap<>();
+        for (String name : names) {
+            columns.put(name, Tallies.Aggregate.SUM);
+        }
+        return columns;
+    }
+
+    /** @return the columns with one MAX column added */
+    private static Map<String, Tallies.Aggregate> withMax(Map<String, Tallies.Aggregate> columns, String name) {
+        columns.put(name, Tallies.Aggregate.MAX);
+        return columns;
+    }
+
+    /** A count of the live entities whose join table links them to the target. */
+    private static Tallies.Feed joined(EntityType source, String joinTable, String targetColumn, String sourceColumn,
+                                       String sourceTable, String countColumn) {
+        return new Tallies.Feed(source, joinTable + " j JOIN " + sourceTable + " s ON s.id = j." + sourceColumn, LIVE,
+                "j." + targetColumn, "s.id", Map.of(countColumn, "1"));
     }
 
     private static Relation ids(String json, String table, String owner, String column) {

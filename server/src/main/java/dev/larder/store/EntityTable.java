@@ -46,6 +46,15 @@ record EntityTable(EntityType type, String table, List<Shape> columns, List<Rela
                + " AND deleted_at IS NULL RETURNING id";
     }
 
+    /**
+     * @param column a column of this table holding another entity's id
+     * @return parameters: JSON array of that column's values; yields the ids of the live rows holding one
+     */
+    String liveIdsByColumnSql(String column) {
+        return "SELECT id FROM " + table + " WHERE " + column + " IN (SELECT value FROM json_each(?))"
+               + " AND deleted_at IS NULL";
+    }
+
     /** @return parameters: synced_at, JSON array of ids; returns the ids that were deleted */
     String restoreSql() {
         return "UPDATE " + table + " SET deleted_at = NULL, synced_at = ? WHERE id IN (SELECT value FROM json_each(?))"

@@ -23,7 +23,9 @@ final class Migrations {
     /** Every migration of L2, in order. Never edit one that has shipped: add the next. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "entities, files, relations, hierarchy closures, full text",
-                    resource("V001__entities.sql")));
+                    resource("V001__entities.sql")),
+            new Migration(2, "people queries: full text as Stash's q searches, tallies",
+                    resource("V002__people_queries.sql")));
 
     private Migrations() {
     }

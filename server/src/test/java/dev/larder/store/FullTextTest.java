@@ -34,7 +34,7 @@ class FullTextTest {
         scene.putArray("files").addObject().put("id", "9").put("path", "/data/Studio Zed/harbourwalk_1.mp4");
         ObjectNode performer = entity(2).put("name", "Dana Ellis").put("disambiguation", "the painter");
         performer.putArray("alias_list").add("Dee Rivers").add("Dana E");
-        ObjectNode tag = entity(3).put("name", "Sunset");
+        ObjectNode tag = entity(3).put("name", "Sunset").put("sort_name", "Evening");
         tag.putArray("aliases").add("dusk");
         ObjectNode group = entity(4).put("name", "Harbour Stories").put("aliases", "Port Tales");
         store.write(WriteBatch.builder().upsert(EntityType.SCENE, scene).upsert(EntityType.SCENE, scene(5, "Other"))
@@ -69,11 +69,16 @@ class FullTextTest {
     @CsvSource({
             "scenes_fts, harbour, 1", "scenes_fts, title:quiet, 1", "scenes_fts, walk, 1", "scenes_fts, abc, 1",
             "scenes_fts, marsh, 1", "scenes_fts, harbourwalk_1, 1", "scenes_fts, path:zed, 1",
-            "performers_fts, ellis, 2", "performers_fts, rivers, 2", "performers_fts, painter, 2",
-            "tags_fts, dusk, 3", "studios_fts, zed, 6", "groups_fts, tales, 4", "galleries_fts, harbour, 7",
+            "performers_fts, ellis, 2", "performers_fts, rivers, 2", "tags_fts, dusk, 3", "tags_fts, evening, 3",
+            "studios_fts, zed, 6", "groups_fts, tales, 4", "galleries_fts, harbour, 7",
             "images_fts, lighthouse, 8"})
     void findsEntitiesByTheirText(String table, String query, int id) {
         assertThat(search(table, query), contains(id));
+    }
+
+    @Test
+    void issue9_performersAreNotFoundByTheirDisambiguationAsStashsQSearchesNameAndAliasesOnly() {
+        assertThat(search("performers_fts", "painter"), empty());
     }
 
     @Test
