@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
  * Each benchmark prints a markdown report on stdout and its progress on stderr, and exits 0 when its checks passed.
  */
 @Command(name = "larder bench",
-        subcommands = {EmulatorPagingBenchmark.class, SyncBenchmark.class, EventLatencyBenchmark.class},
+        subcommands = {EmulatorPagingBenchmark.class, SyncBenchmark.class, EventLatencyBenchmark.class,
+                QueryBenchmark.class},
         description = "Runs one of Larder's benchmarks and prints its results as markdown.")
 public final class Bench implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
