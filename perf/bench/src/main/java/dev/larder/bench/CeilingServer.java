@@ -1,5 +1,7 @@
 package dev.larder.bench;
 
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
 
@@ -15,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * This machine's HTTP ceiling for the query benchmark: Helidon SE, the server Larder runs on, in a child JVM with
- * the same options, answering every request (any method, any path; a body is read whole, as Larder reads a query)
- * with one fixed JSON body from memory. What it serves per second bounds what Larder could serve for answers of
+ * the same options and Larder's own {@code server} settings (from Larder's {@code application.yaml} on the class
+ * path: its socket options among them), answering every request (any method, any path; a body is read whole, as
+ * Larder reads a query) with one fixed JSON body from memory. What it serves per second bounds what Larder could serve for answers of
  * that size on this machine, with this client.
  */
 final class CeilingServer {
@@ -33,7 +36,9 @@ final class CeilingServer {
      */
     public static void main(String[] args) {
         byte[] body = body(Integer.parseInt(args[0]));
+        Config larder = Config.builder().addSource(ConfigSources.classpath("application.yaml")).build();
         WebServer server = WebServer.builder()
+                .config(larder.get("server"))
                 .host("127.0.0.1")
                 .port(0)
                 .routing(routing -> routing.any((req, res) -> {

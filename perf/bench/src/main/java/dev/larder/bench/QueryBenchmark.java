@@ -307,7 +307,12 @@ final class QueryBenchmark implements Callable<Integer> {
                 refused(r, from);
                 return;
             }
-            request = request.withCursor(from.json().get("next_cursor").asText());
+            JsonNode cursor = from.json().get("next_cursor");
+            if (cursor == null || !cursor.isTextual()) {
+                r.notRun = r.type.cursorFrom() + " gave no next_cursor (the library is too small)";
+                return;
+            }
+            request = request.withCursor(cursor.asText());
         }
         HttpTarget.Answer first = target.send(request);
         if (first.status() != 200) {
