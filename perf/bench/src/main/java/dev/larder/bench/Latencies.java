@@ -1,7 +1,9 @@
 package dev.larder.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Latency samples and their percentiles by nearest rank: the p-th percentile of n sorted samples is the
@@ -33,15 +35,36 @@ final class Latencies {
      * @throws Exception whatever a run throws; the runs stop there
      */
     static Latencies measure(int times, Duration budget, Timed timed) throws Exception {
-        long[] nanos = new long[times];
+        return measureInTurn(times, budget, List.of(timed)).getFirst();
+    }
+
+    /**
+     * Runs several things in turn, one at a time, timing each run: every round runs each once, in order, so that
+     * all of them meet the same conditions (on a shared machine, the same background load) and run as often.
+     *
+     * @param rounds how many rounds at most, at least 1
+     * @param budget after this long no further round starts (the first always runs)
+     * @param work   what to time, at least one
+     * @return each one's times, in the order given
+     * @throws Exception whatever a run throws; the rounds stop there
+     */
+    static List<Latencies> measureInTurn(int rounds, Duration budget, List<Timed> work) throws Exception {
+        long[][] nanos = new long[work.size()][rounds];
         long deadline = System.nanoTime() + budget.toNanos();
         int n = 0;
-        while (n < times && (n == 0 || System.nanoTime() < deadline)) {
-            long start = System.nanoTime();
-            timed.run();
-            nanos[n++] = System.nanoTime() - start;
+        while (n < rounds && (n == 0 || System.nanoTime() < deadline)) {
+            for (int w = 0; w < work.size(); w++) {
+                long start = System.nanoTime();
+                work.get(w).run();
+                nanos[w][n] = System.nanoTime() - start;
+            }
+            n++;
         }
-        return new Latencies(Arrays.copyOf(nanos, n));
+        List<Latencies> latencies = new ArrayList<>();
+        for (long[] times : nanos) {
+            latencies.add(new Latencies(Arrays.copyOf(times, n)));
+        }
+        return latencies;
     }
 
     /** @return how many samples */

@@ -42,9 +42,8 @@ final class LoadClient {
      * @return what was done
      * @throws Exception when a request fails to be exchanged
      */
-    Outcome run(Duration duration) throws Exception {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
+    Tally run(Duration duration) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
         List<Future<Tally>> tallies = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
@@ -52,7 +51,8 @@ final class LoadClient {
                 tallies.add(threads.submit((Callable<Tally>) () -> client(first, end)));
             }
         }
-        Tally total = new Tally();
+        // the clients' own tallies count no time: the run's is its duration
+        Tally total = new Tally(clients, duration.toNanos() / 1e9);
         for (Future<Tally> tally : tallies) {
             try {
                 total.add(tally.get());
@@ -60,12 +60,11 @@ final class LoadClient {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-        return new Outcome(clients, duration.toNanos() / 1e9, total.requests, total.failed, total.bytes,
-                new Latencies(total.latencies()).summary());
+        return total;
     }
 
     private Tally client(int first, long end) throws Exception {
-        Tally tally = new Tally();
+        Tally tally = new Tally(1, 0);
         for (int i = first; ; i++) {
             long sent = System.nanoTime();
             if (sent >= end) {
@@ -79,13 +78,24 @@ final class LoadClient {
         }
     }
 
-    /** One client's counts, then the sum over clients. */
-    private static final class Tally {
+    /** What one client did, or the sum over the clients of one or more runs. Not thread-safe. */
+    static final class Tally {
+        private final int clients;
+        private double seconds;
         private long requests;
         private long failed;
         private long bytes;
         private long[] nanos = new long[1024];
         private int samples;
+
+        /**
+         * @param clients the clients counted
+         * @param seconds the time counted
+         */
+        Tally(int clients, double seconds) {
+            this.clients = clients;
+            this.seconds = seconds;
+        }
 
         void record(long latency, HttpTarget.Answer answer) {
             requests++;
@@ -96,7 +106,14 @@ final class LoadClient {
             append(latency);
         }
 
+        /**
+         * Adds another tally's requests and time: those of another client of the same run, or of another run
+         * (whose time then adds up).
+         *
+         * @param other the other tally
+         */
         void add(Tally other) {
+            seconds += other.seconds;
             requests += other.requests;
             failed += other.failed;
             bytes += other.bytes;
@@ -112,16 +129,18 @@ final class LoadClient {
             nanos[samples++] = latency;
         }
 
-        long[] latencies() {
-            return Arrays.copyOf(nanos, samples);
+        /** @return the totals, with the latencies' percentiles */
+        Outcome outcome() {
+            return new Outcome(clients, seconds, requests, failed, bytes,
+                    new Latencies(Arrays.copyOf(nanos, samples)).summary());
         }
     }
 
     /**
-     * What a load run did.
+     * What load runs did.
      *
      * @param clients  concurrent clients
-     * @param seconds  how long it ran
+     * @param seconds  how long they ran
      * @param requests requests answered within the time
      * @param failed   those of them answered with another status than 200
      * @param bytes    body bytes received

@@ -24,9 +24,11 @@ import java.util.concurrent.Callable;
  * {@code query}: the query API's latency and throughput over HTTP (issue 9), Larder and the emulator in separate
  * JVMs as in production, Larder's heap capped (256 MB by default). Each {@link QueryClasses class} is timed by one
  * client sending requests one at a time, cold (a Larder started with every L1 cache off) and hot (a Larder with L1
- * on, after a warm-up pass); beside each, the SQL Larder's explain route lists for it is run over JDBC on the same
- * file, so Larder's overhead shows as a ratio. Then concurrent clients send the hot mix for a fixed time, and the
- * same mix to an HTTP ceiling (Helidon answering a fixed body of the mix's mean size from memory) in the same run.
+ * on, after a warm-up pass); beside each cold request, the SQL Larder's explain route lists for it is run over JDBC
+ * on the same file, so Larder's overhead shows as a ratio. Then concurrent clients send the hot mix for a fixed
+ * time, and the same mix to an HTTP ceiling (Helidon answering a fixed body of the mix's mean size from memory).
+ * What is compared is measured in turn (a cold request, its SQL, the next request...; a window of load on Larder,
+ * one on the ceiling...), so that on a shared machine both sides meet the same background load.
  *
  * <p>The synced store is kept under {@code perf/bench/target/query-store/<scenes>-<seed>/} and reused by a run of
  * the same library spec and schema ({@link QueryStore}); otherwise a full sync comes first (about 5 minutes at
@@ -151,7 +153,6 @@ final class QueryBenchmark implements Callable<Integer> {
             List<ClassRun> runs = QueryClasses.all(picks).stream().map(ClassRun::new).toList();
 
             long coldRss = cold(home, store, emulator, work, runs, notes);
-            jdbc(store, runs);
             Hot hot = hot(home, store, emulator, work, runs, notes);
 
             QueryRun run = new QueryRun(date, Machine.here(), loadAtStart, Machine.loadAverage(), scenes, seed,
@@ -191,12 +192,16 @@ final class QueryBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Times every class with L1 off; returns Larder's peak RSS. */
+    /**
+     * Times every class with L1 off, and beside each request its SQL over JDBC, in turn, so that both meet the same
+     * background load and run as often; returns Larder's peak RSS.
+     */
     private long cold(Path home, QueryStore store, EmulatorProcess emulator, Path work, List<ClassRun> runs,
                       List<String> notes) throws Exception {
         Path config = config(work.resolve("larder-cold.yaml"), emulator, store, "none", false);
         try (LarderProcess larder = LarderProcess.start(home, larderHeap, config, work.resolve("larder-cold.log"),
-                emulator.ready().apiKey())) {
+                emulator.ready().apiKey());
+             Connection sqlite = Store.openReadOnly(StoreConfig.defaults(store.database()))) {
             JsonNode syncsBefore = larder.syncStatus().get("last");
             HttpTarget target = new HttpTarget(larder.uri("/"), larder.adminToken());
             for (ClassRun r : runs) {
@@ -206,30 +211,20 @@ final class QueryBenchmark implements Callable<Integer> {
                     continue;
                 }
                 explain(r, target);
-                Latencies.measure(warmUp, Duration.ofSeconds(classSeconds).dividedBy(4), () -> ok(r, target));
-                r.cold = Latencies.measure(coldRuns, Duration.ofSeconds(classSeconds), () -> ok(r, target))
-                        .summary();
-                progress("%s: cold p50 %s ms, p99 %s ms (n %d)", r.type.name(), QueryReport.ms(r.cold.p50Ms()),
-                        QueryReport.ms(r.cold.p99Ms()), r.cold.n());
+                List<Latencies.Timed> steps = new ArrayList<>(List.of(() -> ok(r, target)));
+                if (r.sql != null) {
+                    steps.add(() -> r.sql.run(sqlite));
+                }
+                Latencies.measureInTurn(warmUp, Duration.ofSeconds(classSeconds).dividedBy(4), steps);
+                List<Latencies> timed = Latencies.measureInTurn(coldRuns, Duration.ofSeconds(classSeconds), steps);
+                r.cold = timed.get(0).summary();
+                r.jdbc = r.sql == null ? null : timed.get(1).summary();
+                progress("%s: cold p50 %s ms, p99 %s ms (n %d)%s", r.type.name(), QueryReport.ms(r.cold.p50Ms()),
+                        QueryReport.ms(r.cold.p99Ms()), r.cold.n(), r.jdbc == null ? "" : "; JDBC p50 "
+                                + QueryReport.ms(r.jdbc.p50Ms()) + " ms, p99 " + QueryReport.ms(r.jdbc.p99Ms()) + " ms");
             }
             checkNoSync(larder, syncsBefore, "cold", notes);
             return larder.peakRssBytes().orElse(-1);
-        }
-    }
-
-    /** Runs each class's explained SQL over JDBC as often as its cold requests ran, with no Larder running. */
-    private void jdbc(QueryStore store, List<ClassRun> runs) throws Exception {
-        try (Connection c = Store.openReadOnly(StoreConfig.defaults(store.database()))) {
-            for (ClassRun r : runs) {
-                if (!r.ran() || r.sql == null) {
-                    continue;
-                }
-                Latencies.measure(warmUp, Duration.ofSeconds(classSeconds).dividedBy(4), () -> r.sql.run(c));
-                r.jdbc = Latencies.measure(r.cold.n(), Duration.ofSeconds(classSeconds * 2L), () -> r.sql.run(c))
-                        .summary();
-                progress("%s: JDBC p50 %s ms, p99 %s ms", r.type.name(), QueryReport.ms(r.jdbc.p50Ms()),
-                        QueryReport.ms(r.jdbc.p99Ms()));
-            }
         }
     }
 
@@ -269,30 +264,69 @@ final class QueryBenchmark implements Callable<Integer> {
                 return new Hot(null, null, 0, larder.peakRssBytes().orElse(-1));
             }
             List<QueryRequest> mix = hot.stream().map(r -> r.request).toList();
-            QueryRun.Throughput larderLoad = load(new LoadClient(target, mix, clients), larder.pid());
-            progress("hot mix: %,.0f requests/s", larderLoad.load().perSecond());
-            checkNoSync(larder, syncsBefore, "hot", notes);
             int body = (int) Math.round(hot.stream().mapToInt(r -> r.bytes).average().orElseThrow());
-            QueryRun.Throughput ceiling;
-            try (CeilingServer.Running server = CeilingServer.start(home, larderHeap, body,
+            try (CeilingServer.Running ceiling = CeilingServer.start(home, larderHeap, body,
                     work.resolve("ceiling.log"))) {
-                ceiling = load(new LoadClient(new HttpTarget(server.root(), "none"), mix, clients),
-                        server.child().pid());
+                Load load = new Load(new LoadClient(target, mix, clients), larder.pid(),
+                        new LoadClient(new HttpTarget(ceiling.root(), "none"), mix, clients), ceiling.child().pid());
+                load.run();
+                progress("hot mix: %,.0f requests/s; HTTP ceiling: %,.0f requests/s",
+                        load.larder.load().perSecond(), load.ceiling.load().perSecond());
+                checkNoSync(larder, syncsBefore, "hot", notes);
+                return new Hot(load.larder, load.ceiling, body, larder.peakRssBytes().orElse(-1));
             }
-            progress("HTTP ceiling: %,.0f requests/s", ceiling.load().perSecond());
-            return new Hot(larderLoad, ceiling, body, larder.peakRssBytes().orElse(-1));
         }
     }
 
-    /** A throughput run after 3 s of warm-up, with the CPU the server and the harness used during it. */
-    private QueryRun.Throughput load(LoadClient client, long serverPid) throws Exception {
-        client.run(Duration.ofSeconds(3));
-        long self = ProcessHandle.current().pid();
-        long serverBefore = ProcessCpu.of(serverPid).toMillis();
-        long selfBefore = ProcessCpu.of(self).toMillis();
-        LoadClient.Outcome outcome = client.run(Duration.ofSeconds(loadSeconds));
-        return new QueryRun.Throughput(outcome, (ProcessCpu.of(serverPid).toMillis() - serverBefore) / 1000.0,
-                (ProcessCpu.of(self).toMillis() - selfBefore) / 1000.0);
+    /**
+     * The throughput of Larder and of the HTTP ceiling on the same mix, measured in alternating windows (after 3 s
+     * of warm-up each) so that both meet the same background load, with the CPU each server and the harness used
+     * in their own windows.
+     */
+    private final class Load {
+        private static final int WINDOWS = 4;
+
+        private final LoadClient larderClient;
+        private final long larderPid;
+        private final LoadClient ceilingClient;
+        private final long ceilingPid;
+        private QueryRun.Throughput larder;
+        private QueryRun.Throughput ceiling;
+
+        Load(LoadClient larderClient, long larderPid, LoadClient ceilingClient, long ceilingPid) {
+            this.larderClient = larderClient;
+            this.larderPid = larderPid;
+            this.ceilingClient = ceilingClient;
+            this.ceilingPid = ceilingPid;
+        }
+
+        void run() throws Exception {
+            larderClient.run(Duration.ofSeconds(3));
+            ceilingClient.run(Duration.ofSeconds(3));
+            Duration window = Duration.ofMillis(loadSeconds * 1000L / WINDOWS);
+            LoadClient.Tally larderTally = new LoadClient.Tally(clients, 0);
+            LoadClient.Tally ceilingTally = new LoadClient.Tally(clients, 0);
+            double[] larderCpu = new double[2];
+            double[] ceilingCpu = new double[2];
+            for (int w = 0; w < WINDOWS; w++) {
+                larderTally.add(window(larderClient, window, larderPid, larderCpu));
+                ceilingTally.add(window(ceilingClient, window, ceilingPid, ceilingCpu));
+            }
+            larder = new QueryRun.Throughput(larderTally.outcome(), larderCpu[0], larderCpu[1]);
+            ceiling = new QueryRun.Throughput(ceilingTally.outcome(), ceilingCpu[0], ceilingCpu[1]);
+        }
+
+        /** One window; adds the server's and the harness' CPU seconds in it to {@code cpu[0]} and {@code cpu[1]}. */
+        private static LoadClient.Tally window(LoadClient client, Duration window, long serverPid, double[] cpu)
+                throws Exception {
+            long self = ProcessHandle.current().pid();
+            long serverBefore = ProcessCpu.of(serverPid).toMillis();
+            long selfBefore = ProcessCpu.of(self).toMillis();
+            LoadClient.Tally tally = client.run(window);
+            cpu[0] += (ProcessCpu.of(serverPid).toMillis() - serverBefore) / 1000.0;
+            cpu[1] += (ProcessCpu.of(self).toMillis() - selfBefore) / 1000.0;
+            return tally;
+        }
     }
 
     /**
@@ -398,8 +432,9 @@ final class QueryBenchmark implements Callable<Integer> {
                 + "most), then timed up to %,d times (%d s at most). Hot: a Larder with L1 on, %d passes over "
                 + "every class, then each timed up to %,d times (%d s at most). JDBC: the statements Larder's "
                 + "explain route lists for the class, prepared, bound and read row by row on one read-only "
-                + "connection with the read pool's pragmas, in the harness' JVM while no Larder runs, as many times "
-                + "as the class ran cold. Percentiles by nearest rank.", warmUp, classSeconds / 4, coldRuns,
+                + "connection with the read pool's pragmas in the harness' JVM, each time right after the class's "
+                + "cold request (so both meet the same background load and run as often). Percentiles by nearest "
+                + "rank.", warmUp, classSeconds / 4, coldRuns,
                 classSeconds, warmUp, hotRuns, classSeconds / 2));
         for (String note : notes) {
             text.append(" **Note:** ").append(note).append('.');

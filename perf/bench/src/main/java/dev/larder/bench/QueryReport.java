@@ -79,11 +79,12 @@ record QueryReport(QueryRun run, QueryRun baseline) {
             return;
         }
         LoadClient.Outcome larder = run.larder().load();
-        md.append(String.format(Locale.ROOT, "Throughput: %d clients for %.0f s each, every client going round the "
+        md.append(String.format(Locale.ROOT, "Throughput: %d clients for %.0f s on each server, in windows taking "
+                        + "turns (Larder, ceiling, Larder...) after 3 s of warm-up each, every client going round the "
                         + "hot mix (the classes that ran, L1 on) from its own starting point; the HTTP ceiling is "
-                        + "Helidon in a JVM of its own with Larder's options, answering the same requests with one "
-                        + "fixed %,d-byte body (the mix's mean answer) from memory.%n%n", larder.clients(),
-                larder.seconds(), run.ceilingBody()));
+                        + "Helidon in a JVM of its own with Larder's options and server settings, answering the same "
+                        + "requests with one fixed %,d-byte body (the mix's mean answer) from memory.%n%n",
+                larder.clients(), larder.seconds(), run.ceilingBody()));
         md.append("| server | requests/s | MiB/s | p50 / p99 under load | failed | server CPU | harness CPU |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         row(md, "Larder, hot mix", run.larder());

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,15 @@ class LatenciesTest {
         assertThat(Latencies.measure(5, Duration.ofHours(1), runs::incrementAndGet).count(), is(5));
         assertThat(Latencies.measure(5, Duration.ZERO, runs::incrementAndGet).count(), is(1));
         assertThat(runs.get(), is(6));
+    }
+
+    @Test
+    void measureInTurnRunsEachOncePerRound() throws Exception {
+        StringBuilder order = new StringBuilder();
+        List<Latencies> each = Latencies.measureInTurn(3, Duration.ofHours(1),
+                List.of(() -> order.append('a'), () -> order.append('b')));
+
+        assertThat(order.toString(), is("ababab"));
+        assertThat(each.stream().map(Latencies::count).toList(), is(List.of(3, 3)));
     }
 }
