@@ -34,6 +34,8 @@ public enum ConfigKey {
     SERVER_IDLE_CONNECTION_TIMEOUT("server.idle-connection-timeout"),
     /** How long Helidon lets requests finish when it stops. */
     SERVER_SHUTDOWN_GRACE_PERIOD("server.shutdown-grace-period"),
+    /** Socket options of Helidon's connections (Larder turns TCP_NODELAY on), a section of its own. */
+    SERVER_CONNECTION_OPTIONS("server.connection-options", true),
 
     STASH_URL("stash.url"),
     STASH_API_KEY("stash.api-key"),

@@ -10,7 +10,9 @@ import dev.larder.model.query.InputObject;
 import dev.larder.model.query.InvalidInputException;
 import dev.larder.model.query.Item;
 import dev.larder.query.QueryEngine;
+import dev.larder.query.SqlStatement;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,6 +63,22 @@ public final class EntityQueries {
      */
     public FindResult find(FindFilter find, InputObject filter, String cursor, boolean full) {
         return engine.find(type, find, filter, cursor, full);
+    }
+
+    /**
+     * The SQL statements {@link #find(FindFilter, InputObject, String, boolean)} runs on L2 for these arguments, with
+     * their parameters and in the order it runs them: the count, the page and the rendering of the page's compact
+     * items. A diagnostic (for admins, and for the query benchmark, which runs them over JDBC to tell Larder's own
+     * cost from SQLite's); the statements are Larder's internals and change between versions.
+     *
+     * @param find   paging, sort and text, as for {@code find}
+     * @param filter the type's filter, or null for all
+     * @param cursor a {@code nextCursor}, or null
+     * @return the statements
+     * @throws InvalidInputException for the requests {@code find} refuses
+     */
+    public List<SqlStatement> explain(FindFilter find, InputObject filter, String cursor) {
+        return engine.explain(type, find, filter, cursor);
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.larder.cache.L1Settings;
+import dev.larder.query.QuerySettings;
 import dev.larder.sync.SyncMode;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -25,6 +27,16 @@ class LarderConfigTest {
         all.putAll(values);
         return LarderConfig.from(Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
                 .addSource(ConfigSources.create(all)).build());
+    }
+
+    @Test
+    void theShippedFileHoldsTheDefaultsAndSendsAnswersAtOnce() {
+        Config shipped = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.classpath("application.yaml")).build();
+        LarderConfig config = LarderConfig.from(shipped);
+        assertThat(config.l1(), is(L1Settings.DEFAULTS));
+        assertThat(config.query(), is(QuerySettings.DEFAULTS));
+        assertThat(shipped.get("server.connection-options.tcp-no-delay").asBoolean().get(), is(true));
     }
 
     @Test

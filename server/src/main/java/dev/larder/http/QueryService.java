@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  * <ul>
  *     <li>{@code POST /api/v1/{type}/query} with {@code {"filter": <FindFilterType>, "<type>_filter": <Stash's
  *     filter type>, "cursor": "..."}}, every part optional;</li>
+ *     <li>{@code POST /api/v1/{type}/query/explain} with the same body: {@code {"statements": [{"role", "sql",
+ *     "params"}]}}, the SQL that query runs on L2 (a diagnostic, see {@link EntityQueries#explain});</li>
  *     <li>{@code GET /api/v1/{type}?q=&sort=&direction=&page=&per_page=&cursor=} for the common cases;</li>
  *     <li>{@code GET /api/v1/{type}/{id}}: one item with every stored field.</li>
  * </ul>
@@ -64,6 +66,7 @@ public final class QueryService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/{type}/query", this::query)
+                .post("/{type}/query/explain", this::explain)
                 .get("/{type}", this::list)
                 .get("/{type}/{id}", this::byId);
     }
@@ -72,6 +75,27 @@ public final class QueryService implements HttpService {
         // an unknown type is a 404 for everyone: the list of types is no secret
         EntityQueries queries = queries(req);
         admin.check(req);
+        QueryBody body = body(req, queries);
+        JsonAnswers.send(req, res, page(queries.find(body.find(), body.filter(), body.cursor(), full(req))));
+    }
+
+    private void explain(ServerRequest req, ServerResponse res) {
+        EntityQueries queries = queries(req);
+        admin.check(req);
+        QueryBody body = body(req, queries);
+        JsonAnswers.send(req, res, Json.bytes(Map.of("statements",
+                queries.explain(body.find(), body.filter(), body.cursor()))));
+    }
+
+    /** A query's body, each part null when absent. */
+    private record QueryBody(FindFilter find, InputObject filter, String cursor) {
+    }
+
+    /**
+     * Reads {@code {"filter": <FindFilterType>, "<type>_filter": <Stash's filter type>, "cursor": "..."}}, every
+     * part optional.
+     */
+    private static QueryBody body(ServerRequest req, EntityQueries queries) {
         JsonNode body = JsonBodies.read(req, "{\"filter\":{\"per_page\":40,\"sort\":\"date\",\"direction\":\"DESC\"},\""
                 + queries.filterField() + "\":{}}", MAX_QUERY_BODY);
         FindFilter find = null;
@@ -106,8 +130,7 @@ public final class QueryService implements HttpService {
                 }
             }
         }
-        FindResult result = queries.find(find, filter, cursor, full(req));
-        JsonAnswers.send(req, res, page(result));
+        return new QueryBody(find, filter, cursor);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

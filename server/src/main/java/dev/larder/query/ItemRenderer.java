@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,6 +103,21 @@ final class ItemRenderer {
         return types;
     }
 
+    /**
+     * @param spec the type's spec
+     * @param ids  the ids of a page
+     * @return the statements that render those ids' compact items: their rows, then one per related list
+     */
+    List<SqlStatement> statements(QuerySpec spec, int[] ids) {
+        String idArray = Arrays.stream(ids).mapToObj(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        List<SqlStatement> statements = new ArrayList<>();
+        statements.add(new SqlStatement("items", rowsSql(spec), List.of(idArray)));
+        for (ItemShape.Related related : spec.item().related()) {
+            statements.add(new SqlStatement("items." + related.name(), related.sql(), List.of(idArray)));
+        }
+        return statements;
+    }
+
     private Map<Integer, byte[]> render(QuerySpec spec, List<Integer> ids, boolean full) {
         Map<Integer, ObjectNode> stored = full ? storedFields(spec.type(), ids) : Map.of();
         return store.read(c -> {
@@ -154,7 +170,8 @@ final class ItemRenderer {
         }
     }
 
-    private static Map<Integer, Row> rows(Connection c, QuerySpec spec, String idArray) throws SQLException {
+    /** The rows of a page's items: the fields, then the media paths, of the ids in the JSON array bound as ?. */
+    private static String rowsSql(QuerySpec spec) {
         ItemShape shape = spec.item();
         Scope scope = Scope.root(spec);
         StringBuilder sql = new StringBuilder("SELECT t.id");
@@ -166,8 +183,13 @@ final class ItemRenderer {
         }
         sql.append(" FROM ").append(spec.table()).append(" t ").append(scope.sql(shape.join()))
                 .append(" WHERE t.deleted_at IS NULL AND t.id IN (SELECT value FROM json_each(?))");
+        return sql.toString();
+    }
+
+    private static Map<Integer, Row> rows(Connection c, QuerySpec spec, String idArray) throws SQLException {
+        ItemShape shape = spec.item();
         Map<Integer, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement s = c.prepareStatement(rowsSql(spec))) {
             s.setString(1, idArray);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

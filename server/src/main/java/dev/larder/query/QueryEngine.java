@@ -90,25 +90,41 @@ public final class QueryEngine {
      * @throws InvalidInputException for a bad page size, sort, cursor or filter
      */
     public FindResult find(EntityType type, FindFilter find, InputObject filter, String cursor, boolean full) {
-        QuerySpec spec = QuerySpecs.of(type);
-        FindFilter f = find == null ? new FindFilter(null, null, null, null, null) : find;
-        int perPage = perPage(f.perPage());
-        Compiled compiled = compile(spec, filter, f.q());
-        long count = count(compiled);
-        if (perPage == 0) {
+        Plan plan = plan(type, find, filter, cursor);
+        long count = count(plan.count(), plan.reads());
+        if (plan.page() == null) {
             return new FindResult(count, List.of(), null);
         }
-        Ordering ordering = Ordering.of(spec, f, compiled.rankable());
-        String fingerprint = compiled.fingerprint(ordering);
-        Cursors.Position after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor.trim(),
-                fingerprint);
-        long offset = after != null ? 0 : (long) (f.page() == null || f.page() < 1 ? 0 : f.page() - 1) * perPage;
-        IdPage page = page(compiled, ordering, after, offset, perPage);
+        IdPage page = page(plan);
         String next = page.more() && page.ids().length > 0
-                ? cursors.encode(fingerprint, new Cursors.Position(page.sortValues()[page.ids().length - 1],
+                ? cursors.encode(plan.fingerprint(), new Cursors.Position(page.sortValues()[page.ids().length - 1],
                 page.ids()[page.ids().length - 1]))
                 : null;
-        return new FindResult(count, items.items(spec, page.ids(), full), next);
+        return new FindResult(count, items.items(plan.spec(), page.ids(), full), next);
+    }
+
+    /**
+     * The SQL statements {@link #find} runs on L2 for a request, with the parameters it binds, in the order it runs
+     * them: the count, then (unless {@code per_page} is 0) the page of ids and the statements that render that
+     * page's compact items. A diagnostic, for admins and the query benchmark: it runs the page statement to learn
+     * the ids the item statements are given (through L1 when L1 holds it), and nothing else. Items in the full form
+     * also read each entity's stored JSON, which is not listed.
+     *
+     * @param type   the type
+     * @param find   paging, sort and text, as for {@link #find}
+     * @param filter the type's filter, or null
+     * @param cursor a {@code next_cursor}, or null
+     * @return the statements
+     * @throws InvalidInputException for the requests {@link #find} refuses
+     */
+    public List<SqlStatement> explain(EntityType type, FindFilter find, InputObject filter, String cursor) {
+        Plan plan = plan(type, find, filter, cursor);
+        List<SqlStatement> statements = new ArrayList<>(List.of(plan.count()));
+        if (plan.page() != null) {
+            statements.add(plan.page());
+            statements.addAll(items.statements(plan.spec(), page(plan).ids()));
+        }
+        return statements;
     }
 
     /**
@@ -120,7 +136,8 @@ public final class QueryEngine {
      * @return how many live entities match
      */
     public long count(EntityType type, InputObject filter, String q) {
-        return count(compile(QuerySpecs.of(type), filter, q));
+        Compiled compiled = compile(QuerySpecs.of(type), filter, q);
+        return count(countStatement(compiled), compiled.reads());
     }
 
     /**
@@ -135,6 +152,28 @@ public final class QueryEngine {
         QuerySpec spec = QuerySpecs.of(type);
         List<Item> found = items.items(spec, new int[] {id}, full);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private Plan plan(EntityType type, FindFilter find, InputObject filter, String cursor) {
+        QuerySpec spec = QuerySpecs.of(type);
+        FindFilter f = find == null ? new FindFilter(null, null, null, null, null) : find;
+        int perPage = perPage(f.perPage());
+        Compiled compiled = compile(spec, filter, f.q());
+        SqlStatement count = countStatement(compiled);
+        if (perPage == 0) {
+            return new Plan(spec, compiled.reads(), count, null, 0, null);
+        }
+        Ordering ordering = Ordering.of(spec, f, compiled.rankable());
+        String fingerprint = compiled.fingerprint(ordering);
+        Cursors.Position after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor.trim(),
+                fingerprint);
+        long offset = after != null ? 0 : (long) (f.page() == null || f.page() < 1 ? 0 : f.page() - 1) * perPage;
+        // a sort can read other types than the filter (a performer's scene count)
+        Set<EntityType> reads = EnumSet.noneOf(EntityType.class);
+        reads.addAll(compiled.reads());
+        reads.addAll(ordering.reads());
+        return new Plan(spec, reads, count, pageStatement(compiled, ordering, after, offset, perPage), perPage,
+                fingerprint);
     }
 
     private int perPage(Integer asked) {
@@ -168,19 +207,26 @@ public final class QueryEngine {
         return new Compiled(spec, where, text, Set.copyOf(scope.reads()));
     }
 
-    private long count(Compiled compiled) {
+    private static SqlStatement countStatement(Compiled compiled) {
         Where where = compiled.where(false);
-        String sql = "SELECT count(*) FROM " + compiled.spec().table() + " t WHERE " + where.sql();
-        SqlKey key = new SqlKey(sql, where.params(), l1.generations().stamp(compiled.reads()));
+        return new SqlStatement("count", "SELECT count(*) FROM " + compiled.spec().table() + " t WHERE "
+                + where.sql(), where.params());
+    }
+
+    private long count(SqlStatement statement, Set<EntityType> reads) {
+        SqlKey key = new SqlKey(statement.sql(), statement.params(), l1.generations().stamp(reads));
         return ((Count) l1.pages().get(key, () -> new Count(store.read(c -> {
-            try (PreparedStatement s = prepare(c, sql, where.params()); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, statement.sql(), statement.params());
+                 ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         })))).value();
     }
 
-    private IdPage page(Compiled compiled, Ordering ordering, Cursors.Position after, long offset, int perPage) {
+    /** The page of ids: {@code perPage + 1} rows, the last one only telling whether more follow. */
+    private static SqlStatement pageStatement(Compiled compiled, Ordering ordering, Cursors.Position after,
+                                              long offset, int perPage) {
         boolean joinRank = ordering.byRank();
         Where where = compiled.where(joinRank);
         String expression = Scope.root(compiled.spec()).sql(ordering.expression());
@@ -205,15 +251,18 @@ public final class QueryEngine {
                 .append(direction).append(" LIMIT ? OFFSET ?");
         params.add(perPage + 1);
         params.add(offset);
-        String text = sql.toString();
-        Set<EntityType> reads = EnumSet.noneOf(EntityType.class);
-        reads.addAll(compiled.reads());
-        reads.addAll(ordering.reads());
-        SqlKey key = new SqlKey(text, params, l1.generations().stamp(reads));
+        return new SqlStatement("page", sql.toString(), params);
+    }
+
+    private IdPage page(Plan plan) {
+        SqlStatement statement = plan.page();
+        int perPage = plan.perPage();
+        SqlKey key = new SqlKey(statement.sql(), statement.params(), l1.generations().stamp(plan.reads()));
         return (IdPage) l1.pages().get(key, () -> store.read(c -> {
             List<Integer> ids = new ArrayList<>(perPage + 1);
             List<Object> values = new ArrayList<>(perPage + 1);
-            try (PreparedStatement s = prepare(c, text, params); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, statement.sql(), statement.params());
+                 ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getInt(1));
                     Object value = rs.getObject(2);
@@ -233,6 +282,17 @@ public final class QueryEngine {
             s.setObject(i + 1, params.get(i));
         }
         return s;
+    }
+
+    /**
+     * What a find runs: its count, and its page unless it asks only for the count.
+     *
+     * @param reads       the types the statements read, whose generations stamp their L1 keys
+     * @param page        the page statement, null when {@code per_page} is 0
+     * @param fingerprint what the query's cursors are bound to; null without a page
+     */
+    private record Plan(QuerySpec spec, Set<EntityType> reads, SqlStatement count, SqlStatement page, int perPage,
+                        String fingerprint) {
     }
 
     /** A filter and text compiled for one type, before an order is chosen. */

@@ -207,6 +207,30 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the schema version {@link #open} brings a database to: the newest migration this code knows (a
+     *         store synced under an older one may lack what later versions keep)
+     */
+    public static int newestSchemaVersion() {
+        return Migrations.ALL.getLast().version();
+    }
+
+    /**
+     * Opens a read-only connection to a store's file with the pragmas of the store's own read connections (page
+     * cache, mmap, temp store, the {@code REGEXP} function), outside any open {@link Store}: for diagnostics that
+     * run Larder's SQL themselves, such as the query benchmark. It never writes; the file must exist.
+     *
+     * @param config the store's settings (its path and pragmas)
+     * @return the connection, in auto-commit mode; the caller closes it
+     * @throws StoreException when the file cannot be opened
+     */
+    public static Connection openReadOnly(StoreConfig config) {
+        if (!Files.isRegularFile(config.path())) {
+            throw new StoreException("no L2 database at " + config.path());
+        }
+        return Connections.openReader(config);
+    }
+
     /** @return the schema version of the database (the newest applied migration) */
     public int schemaVersion() {
         return readers.read(Migrations::version);

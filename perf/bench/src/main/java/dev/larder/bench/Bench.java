@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "larder bench",
         subcommands = {EmulatorPagingBenchmark.class, SyncBenchmark.class, EventLatencyBenchmark.class,
-                ClientsBenchmark.class},
+                QueryBenchmark.class, ClientsBenchmark.class},
         description = "Runs one of Larder's benchmarks and prints its results as markdown.")
 public final class Bench implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")

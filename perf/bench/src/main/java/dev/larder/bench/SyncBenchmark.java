@@ -1,27 +1,20 @@
 package dev.larder.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code sync}: Larder's full sync and a no-change incremental sync, each process in its own JVM as in
@@ -32,9 +25,6 @@ import java.util.regex.Pattern;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Full sync then a no-change incremental sync of an emulated library into Larder.")
 final class SyncBenchmark implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UP = Pattern.compile("is up: http://[^:]+:(\\d+)/");
 
     @Option(names = "--scenes", description = "scenes (default: ${DEFAULT-VALUE})")
     int scenes = 50_000;
@@ -60,7 +50,6 @@ final class SyncBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("larder.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("larder-sync-bench");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> libraryArgs = switch (shape) {
             case "default" -> List.of();
             case "peek" -> List.of("--performers", Integer.toString(scenes / 10), "--tags",
@@ -68,13 +57,12 @@ final class SyncBenchmark implements Callable<Integer> {
                     Integer.toString(scenes / 250), "--galleries", "0", "--images", "0", "--markers", "0");
             default -> throw new IllegalArgumentException("--shape must be default or peek, got " + shape);
         };
-        EmulatorLaunch launch = new EmulatorLaunch(java,
+        EmulatorLaunch launch = new EmulatorLaunch(ChildJvm.javaExecutable(),
                 home.resolve("perf/stash-emulator/target/larder-stash-emulator.jar").toString(),
                 EmulatorLaunch.EMULATOR_MAIN, emulatorHeap, scenes, 1, work, Duration.ofMinutes(5), libraryArgs);
         System.err.println("sync: starting the emulator (" + scenes + " scenes, shape " + shape + "); logs in "
                 + work);
         try (EmulatorProcess emulator = EmulatorProcess.start(launch)) {
-            String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             Path config = work.resolve("larder.yaml");
             Files.writeString(config, """
                     server:
@@ -88,42 +76,28 @@ final class SyncBenchmark implements Callable<Integer> {
                     l2:
                       path: %s
                     """.formatted(emulator.ready().url(), pageSize, work.resolve("larder.db")));
-            List<String> larderArgs = new ArrayList<>(List.of(java.toString(), "-Xmx" + larderHeap,
-                    "-XX:+ExitOnOutOfMemoryError"));
-            larderArgs.addAll(ChildJvm.options());
-            larderArgs.addAll(List.of("-cp", home.resolve("server/target/larder-server.jar").toString(),
-                    "dev.larder.http.Main", "--config", config.toString()));
-            ProcessBuilder larderCommand = new ProcessBuilder(larderArgs)
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("larder.log").toFile());
-            larderCommand.environment().put("STASH_API_KEY", emulator.ready().apiKey());
-            larderCommand.environment().put("LARDER_ADMIN_TOKEN", adminToken);
             long emulatorCpuBefore = ProcessCpu.of(emulator.pid()).toMillis();
-            long started = System.nanoTime();
-            Process larder = larderCommand.start();
-            try {
-                int port = awaitPort(larder, work.resolve("larder.log"));
-                HttpClient http = HttpClient.newHttpClient();
-                URI status = URI.create("http://127.0.0.1:" + port + "/api/v1/sync/status");
-                JsonNode full = awaitOutcome(http, status, "full", larder);
-                double fullSeconds = (System.nanoTime() - started) / 1e9;
+            try (LarderProcess larder = LarderProcess.start(home, larderHeap, config, work.resolve("larder.log"),
+                    emulator.ready().apiKey())) {
+                JsonNode full = larder.awaitSync("full");
+                double fullSeconds = (System.nanoTime() - larder.startedNanos()) / 1e9;
                 long larderCpu = ProcessCpu.of(larder.pid()).toMillis();
                 long emulatorCpu = ProcessCpu.of(emulator.pid()).toMillis() - emulatorCpuBefore;
                 long rows = 0;
                 for (JsonNode t : full.get("types")) {
                     rows += t.get("fetched").asLong();
                 }
-                long fullRss = ProcStatus.peakRssBytes(larder.pid()).orElse(-1);
+                long fullRss = larder.peakRssBytes().orElse(-1);
 
                 long incrementalStarted = System.nanoTime();
-                HttpResponse<String> queued = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/api/v1/sync")).header("Authorization", "Bearer " + adminToken)
+                HttpResponse<String> queued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                larder.uri("/api/v1/sync")).header("Authorization", "Bearer " + larder.adminToken())
                         .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"incremental\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (queued.statusCode() != 202) {
                     throw new IOException("POST /api/v1/sync answered " + queued.statusCode() + ": " + queued.body());
                 }
-                JsonNode incremental = awaitOutcome(http, status, "incremental", larder);
+                JsonNode incremental = larder.awaitSync("incremental");
                 double incrementalSeconds = (System.nanoTime() - incrementalStarted) / 1e9;
                 long written = incremental.get("last").get("written").asLong();
 
@@ -135,9 +109,6 @@ final class SyncBenchmark implements Callable<Integer> {
                     Files.writeString(out, markdown);
                 }
                 return full.get("last").get("errors").isEmpty() ? 0 : 1;
-            } finally {
-                larder.destroy();
-                larder.waitFor(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -168,37 +139,5 @@ final class SyncBenchmark implements Callable<Integer> {
             md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n");
         }
         return md.toString();
-    }
-
-    private static int awaitPort(Process larder, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            if (!larder.isAlive()) {
-                throw new IOException("Larder ended before it listened; see " + log);
-            }
-            Matcher m = UP.matcher(Files.readString(log));
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(50);
-        }
-        throw new IOException("Larder did not listen within 2 minutes; see " + log);
-    }
-
-    /** Polls the status until a run of the mode has ended; returns the status then. */
-    private static JsonNode awaitOutcome(HttpClient http, URI status, String mode, Process larder)
-            throws IOException, InterruptedException {
-        while (true) {
-            if (!larder.isAlive()) {
-                throw new IOException("Larder ended during the " + mode + " sync (exit " + larder.exitValue() + ")");
-            }
-            JsonNode body = JSON.readTree(http.send(HttpRequest.newBuilder(status).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            JsonNode last = body.get("last");
-            if (last != null && !last.isNull() && mode.equals(last.get("mode").asText()) && body.get("running").isNull()) {
-                return body;
-            }
-            Thread.sleep(20);
-        }
     }
 }
