@@ -23,7 +23,8 @@ final class Migrations {
     /** Every migration of L2, in order. Never edit one that has shipped: add the next. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "entities, files, relations, hierarchy closures, full text",
-                    resource("V001__entities.sql")));
+                    resource("V001__entities.sql")),
+            new Migration(2, "removal-time indexes of soft-deleted entities", resource("V002__removed_index.sql")));
 
     private Migrations() {
     }

@@ -113,7 +113,7 @@ class SyncApiTest {
             JsonNode status = json(response);
             assertThat(status.get("last").get("errors").size(), is(0));
             assertThat(status.get("health").asText(), is("ok"));
-            assertThat(status.get("schemaVersion").asInt(), is(1));
+            assertThat(status.get("schemaVersion").asInt(), is(2));
         }
         try (Http1ClientResponse response = client.get("/observe/metrics")
                 .header(HeaderNames.ACCEPT, "text/plain").request()) {
