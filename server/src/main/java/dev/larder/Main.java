@@ -16,6 +16,7 @@ import dev.larder.http.JsonErrors;
 import dev.larder.http.PluginInstallService;
 import dev.larder.http.PluginSourceService;
 import dev.larder.http.QueryService;
+import dev.larder.http.StatsService;
 import dev.larder.http.StashHealthCheck;
 import dev.larder.http.SyncService;
 import dev.larder.http.VersionService;
@@ -132,6 +133,8 @@ public final class Main {
                         larder.config().pluginSourceUrl(), admin))
                 .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
                         Clock.systemUTC()))
+                // before the entity and query routes, whose /{type}/{id} would also match /scenes/random
+                .register("/api/v1", new StatsService(larder, admin))
                 .register("/api/v1", new EntityService(larder.store(), admin))
                 .register("/api/v1", new QueryService(larder, admin));
     }
