@@ -40,14 +40,15 @@ final class FacetRankings {
      */
     Ranking rank(QueryEngine.Compiled compiled, Facet facet, List<Measure> measures) {
         Where where = compiled.where(false);
-        StringBuilder inner = new StringBuilder("SELECT ").append(t(facet.value())).append(" AS v, ")
-                .append(t(facet.label())).append(" AS n");
+        Scope t = Scope.root(compiled.spec());
+        StringBuilder inner = new StringBuilder("SELECT ").append(t.sql(facet.value())).append(" AS v, ")
+                .append(t.sql(facet.label())).append(" AS n");
         StringBuilder outer = new StringBuilder("SELECT v, max(n), count(*)");
         for (int i = 0; i < measures.size(); i++) {
-            inner.append(", ").append(t(measures.get(i).expression())).append(" AS m").append(i);
+            inner.append(", ").append(t.sql(measures.get(i).expression())).append(" AS m").append(i);
             outer.append(", sum(m").append(i).append(')');
         }
-        inner.append(" FROM ").append(compiled.spec().table()).append(" t ").append(t(facet.join())).append(" WHERE ")
+        inner.append(" FROM ").append(compiled.spec().table()).append(" t ").append(t.sql(facet.join())).append(" WHERE ")
                 .append(where.sql());
         String sql = outer.append(" FROM (").append(inner).append(") WHERE v IS NOT NULL GROUP BY v").toString();
         Set<EntityType> reads = EnumSet.copyOf(compiled.reads());
@@ -95,10 +96,6 @@ final class FacetRankings {
             }
             return new StatsCache.Entry<>(new Ranking(facet, orders, ranked), weight);
         });
-    }
-
-    private static String t(String template) {
-        return template.replace("{t}", "t");
     }
 
     /** Smaller measure first, then the larger value: the order a bounded queue drops groups in. */
