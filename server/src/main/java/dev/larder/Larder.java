@@ -3,7 +3,9 @@ package dev.larder;
 import dev.larder.cache.L1;
 import dev.larder.model.Changes;
 import dev.larder.model.EntityType;
+import dev.larder.model.stats.LibraryStats;
 import dev.larder.query.QueryEngine;
+import dev.larder.query.StatsEngine;
 import dev.larder.stash.StashClient;
 import dev.larder.stash.StashListeners;
 import dev.larder.stash.StashSubscriptions;
@@ -43,6 +45,7 @@ public final class Larder implements AutoCloseable {
     private final StashSubscriptions subscriptions;
     private final L1 l1;
     private final QueryEngine queries;
+    private final StatsEngine stats;
     private final ChangeFeed changes = new ChangeFeed();
     private final Map<EntityType, EntityQueries> byType = new EnumMap<>(EntityType.class);
 
@@ -53,9 +56,10 @@ public final class Larder implements AutoCloseable {
         this.l1 = new L1(config.l1()).follow(store).registerMetrics();
         store.addCommitListener(changes::committed);
         this.queries = new QueryEngine(store, l1, config.query());
+        this.stats = new StatsEngine(queries);
         for (EntityType type : EntityType.values()) {
             if (QueryEngine.serves(type)) {
-                byType.put(type, new EntityQueries(type, queries));
+                byType.put(type, new EntityQueries(type, queries, stats));
             }
         }
         this.stash = StashClient.builder(config.stashUrl()).apiKey(config.stashApiKey())
@@ -162,6 +166,16 @@ public final class Larder implements AutoCloseable {
     /** @return the scene marker queries */
     public EntityQueries sceneMarkers() {
         return queries(EntityType.SCENE_MARKER);
+    }
+
+    /**
+     * Stash's library statistics ({@code scene_count}, {@code scenes_size}, ... as Stash's {@code stats} query
+     * defines them) over what Larder holds; a filtered set's totals are {@link EntityQueries#totals}.
+     *
+     * @return the statistics, from L1 until a write changes what they count
+     */
+    public LibraryStats stats() {
+        return stats.library();
     }
 
     /**

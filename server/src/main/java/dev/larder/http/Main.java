@@ -123,6 +123,8 @@ public final class Main {
                         larder.config().pluginSourceUrl(), admin))
                 .register("/api/v1/events", new EventService(larder.events(), larder.config().eventsSecret(),
                         Clock.systemUTC()))
+                // before the entity and query routes, whose /{type}/{id} would also match /scenes/random
+                .register("/api/v1", new StatsService(larder, admin))
                 .register("/api/v1", new EntityService(larder.store(), admin))
                 .register("/api/v1", new QueryService(larder, admin));
     }

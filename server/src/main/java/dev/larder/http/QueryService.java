@@ -19,13 +19,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -195,7 +190,12 @@ public final class QueryService implements HttpService {
         throw new InvalidInputException("id", "id must be a positive whole number, got " + text);
     }
 
-    private static boolean full(ServerRequest req) {
+    /**
+     * @param req a request
+     * @return its {@code full} parameter: whether items carry every stored field
+     * @throws InvalidInputException unless it is true or false
+     */
+    static boolean full(ServerRequest req) {
         String value = req.query().first("full").orElse("false");
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "" -> true;
@@ -208,7 +208,13 @@ public final class QueryService implements HttpService {
         return query.first(name).orElse(null);
     }
 
-    private static Integer number(Parameters query, String name) {
+    /**
+     * @param query a request's query parameters
+     * @param name  a parameter's name
+     * @return its whole number, null when absent or blank
+     * @throws InvalidInputException naming the parameter when it is not a whole number
+     */
+    static Integer number(Parameters query, String name) {
         String value = query.first(name).orElse(null);
         if (value == null || value.isBlank()) {
             return null;
@@ -234,26 +240,8 @@ public final class QueryService implements HttpService {
 
     /** {@code {"count":N,"items":[...],"next_cursor":...}} around the items' rendered bytes, copied once. */
     static byte[] page(FindResult result) {
-        int size = 64;
-        for (Item item : result.items()) {
-            size += item.length() + 1;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        try {
-            out.write(("{\"count\":" + result.count() + ",\"items\":[").getBytes(StandardCharsets.US_ASCII));
-            List<Item> items = result.items();
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                items.get(i).writeTo(out);
-            }
-            // cursors are base64url and a dot: nothing to escape
-            out.write(("],\"next_cursor\":" + (result.nextCursor() == null ? "null"
-                    : "\"" + result.nextCursor() + "\"") + "}").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory failed", e);
-        }
-        return out.toByteArray();
+        // cursors are base64url and a dot: nothing to escape
+        return ItemsJson.write(result.count(), result.items(), ",\"next_cursor\":"
+                + (result.nextCursor() == null ? "null" : "\"" + result.nextCursor() + "\""));
     }
 }

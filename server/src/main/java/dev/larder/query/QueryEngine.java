@@ -137,7 +137,7 @@ public final class QueryEngine {
      */
     public long count(EntityType type, InputObject filter, String q) {
         Compiled compiled = compile(QuerySpecs.of(type), filter, q);
-        return count(countStatement(compiled), compiled.reads());
+        return count(compiled);
     }
 
     /**
@@ -186,7 +186,14 @@ public final class QueryEngine {
         return perPage;
     }
 
-    private Compiled compile(QuerySpec spec, InputObject filter, String q) {
+    /**
+     * @param spec   the type's spec
+     * @param filter the type's filter, or null
+     * @param q      text to search, or null
+     * @return the filter and text compiled, before an order is chosen
+     * @throws InvalidInputException for a bad filter or a text search on a type without one
+     */
+    Compiled compile(QuerySpec spec, InputObject filter, String q) {
         if (filter != null && !filter.type().equals(spec.filterType())) {
             throw new IllegalArgumentException(spec.type().pluralName() + " take a " + spec.filterType()
                     + ", not a " + filter.type());
@@ -205,6 +212,11 @@ public final class QueryEngine {
             }
         }
         return new Compiled(spec, where, text, Set.copyOf(scope.reads()));
+    }
+
+    /** @return how many live entities a compiled filter matches, through L1 */
+    long count(Compiled compiled) {
+        return count(countStatement(compiled), compiled.reads());
     }
 
     private static SqlStatement countStatement(Compiled compiled) {
@@ -276,6 +288,21 @@ public final class QueryEngine {
         }));
     }
 
+    /** @return the L2 store the engine reads */
+    Store store() {
+        return store;
+    }
+
+    /** @return the view caches */
+    L1 l1() {
+        return l1;
+    }
+
+    /** @return the renderer of the engine's items */
+    ItemRenderer items() {
+        return items;
+    }
+
     static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         for (int i = 0; i < params.size(); i++) {
@@ -295,8 +322,8 @@ public final class QueryEngine {
                         String fingerprint) {
     }
 
-    /** A filter and text compiled for one type, before an order is chosen. */
-    private record Compiled(QuerySpec spec, Where filter, FullTextQuery text, Set<EntityType> reads) {
+    /** A filter and text compiled for one type, before an order is chosen; {@code reads} are the types it reads. */
+    record Compiled(QuerySpec spec, Where filter, FullTextQuery text, Set<EntityType> reads) {
 
         boolean rankable() {
             return text != null && text.include() != null;

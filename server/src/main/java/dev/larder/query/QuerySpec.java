@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * What the query engine knows of one entity type: its table, the criteria of its Stash filter type that Larder
- * answers, its sort whitelist, its full-text index and the shape of its items. Each table family declares one
- * ({@code SceneQueries}, {@code PerformerQueries}, ...). Immutable.
+ * answers, its sort whitelist, its full-text index and the shape of its items; for the statistics of its sets, its
+ * facets, measures and date fields. Each table family declares one ({@code SceneQueries}, {@code PerformerQueries},
+ * ...). Immutable.
  */
 final class QuerySpec {
 
@@ -24,6 +25,9 @@ final class QuerySpec {
     private final String defaultSort;
     private final String fullTextTable;
     private final ItemShape item;
+    private final Map<String, Facet> facets;
+    private final List<Measure> measures;
+    private final Map<String, String> dateFields;
 
     private QuerySpec(Builder b) {
         this.type = b.type;
@@ -34,6 +38,9 @@ final class QuerySpec {
         this.defaultSort = Objects.requireNonNull(b.defaultSort, "defaultSort");
         this.fullTextTable = b.fullTextTable;
         this.item = Objects.requireNonNull(b.item, "item");
+        this.facets = Collections.unmodifiableMap(new LinkedHashMap<>(b.facets));
+        this.measures = List.copyOf(b.measures.values());
+        this.dateFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.dateFields));
         if (!sorts.containsKey(defaultSort)) {
             throw new IllegalStateException(type + ": default sort " + defaultSort + " is not in the whitelist");
         }
@@ -89,6 +96,24 @@ final class QuerySpec {
         return item;
     }
 
+    /** @return the ways its entities group for facets and top lists, by name, in declaration order */
+    Map<String, Facet> facets() {
+        return facets;
+    }
+
+    /** @return the per-entity numbers its totals and top lists sum, in declaration order */
+    List<Measure> measures() {
+        return measures;
+    }
+
+    /**
+     * @return the columns its date distributions can count by, by name: {@code created_at}, which every entity
+     *         table has, and those the family declares (such as {@code date})
+     */
+    Map<String, String> dateFields() {
+        return dateFields;
+    }
+
     /** @return every sort name a request may give, for error messages */
     List<String> sortNames() {
         List<String> names = new java.util.ArrayList<>(sorts.keySet());
@@ -106,11 +131,15 @@ final class QuerySpec {
         private String defaultSort;
         private String fullTextTable;
         private ItemShape item;
+        private final Map<String, Facet> facets = new LinkedHashMap<>();
+        private final Map<String, Measure> measures = new LinkedHashMap<>();
+        private final Map<String, String> dateFields = new LinkedHashMap<>();
 
         private Builder(EntityType type, String table, String filterType) {
             this.type = type;
             this.table = table;
             this.filterType = filterType;
+            dateFields.put("created_at", "{t}.created_at");
         }
 
         Builder criterion(String field, Criterion criterion) {
@@ -142,6 +171,33 @@ final class QuerySpec {
 
         Builder item(ItemShape item) {
             this.item = item;
+            return this;
+        }
+
+        Builder facet(Facet facet) {
+            if (facets.put(facet.name(), facet) != null) {
+                throw new IllegalStateException(type + ": facet " + facet.name() + " declared twice");
+            }
+            return this;
+        }
+
+        Builder measures(List<Measure> declared) {
+            for (Measure measure : declared) {
+                if (measure.name().equals(Measure.COUNT) || measures.put(measure.name(), measure) != null) {
+                    throw new IllegalStateException(type + ": measure " + measure.name() + " declared twice");
+                }
+            }
+            return this;
+        }
+
+        /**
+         * @param name       the field's name in requests ({@code date})
+         * @param expression SQL over {@code {t}} yielding ISO-8601 text ({@code YYYY-MM-DD...}) or NULL
+         */
+        Builder dateField(String name, String expression) {
+            if (dateFields.put(name, expression) != null) {
+                throw new IllegalStateException(type + ": date field " + name + " declared twice");
+            }
             return this;
         }
 

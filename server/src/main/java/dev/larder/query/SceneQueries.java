@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The scene family's query SQL: the criteria of Stash's {@code SceneFilterType} that Larder answers, the scene
- * sorts, and the compact scene item. A criterion on files matches when any of the scene's files matches, as Stash
- * joins every file; sorts and items use the primary file (position 0).
+ * sorts, the compact scene item, and the facets, measures (Stash's statistics) and date fields of scene sets. A
+ * criterion on files matches when any of the scene's files matches, as Stash joins every file; sorts, items and
+ * the resolution facet use the primary file (position 0).
  */
 final class SceneQueries {
 
@@ -59,6 +60,17 @@ final class SceneQueries {
             .sort("performer_count", "(SELECT count(*) FROM scene_performers s WHERE s.scene_id = {t}.id)")
             .defaultSort("id")
             .fullText("scenes_fts")
+            .facet(Facet.related("tags", EntityType.TAG, "scene_tags", "scene_id", "tag_id", "tags", "name"))
+            .facet(Facet.reference("studios", EntityType.STUDIO, "{t}.studio_id", "studios", "name"))
+            .facet(Facet.related("performers", EntityType.PERFORMER, "scene_performers", "scene_id", "performer_id",
+                    "performers", "name"))
+            .facet(Facet.related("groups", EntityType.GROUP, "scene_groups", "scene_id", "group_id", "groups",
+                    "name"))
+            .facet(Facet.resolution("resolution", "JOIN scene_files ff ON ff.scene_id = {t}.id AND ff.position = 0",
+                    "ff.width", "ff.height"))
+            .facet(Facet.year("year", "{t}.date"))
+            .measures(StashStats.SCENE_MEASURES)
+            .dateField("date", "{t}.date")
             .item(new ItemShape("LEFT JOIN scene_files pf ON pf.scene_id = {t}.id AND pf.position = 0",
                     List.of(new Field("title", "{t}.title", Kind.TEXT),
                             new Field("code", "{t}.code", Kind.TEXT),

@@ -25,7 +25,8 @@ final class Migrations {
             new Migration(1, "entities, files, relations, hierarchy closures, full text",
                     resource("V001__entities.sql")),
             new Migration(2, "people queries: full text as Stash's q searches, tallies",
-                    resource("V002__people_queries.sql")));
+                    resource("V002__people_queries.sql")),
+            new Migration(3, "removal-time indexes of soft-deleted entities", resource("V003__removed_index.sql")));
 
     private Migrations() {
     }

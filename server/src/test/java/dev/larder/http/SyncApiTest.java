@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.larder.Larder;
 import dev.larder.TestLarders;
 import dev.larder.emulator.StashEmulator;
+import dev.larder.store.Store;
 import dev.larder.sync.SyncMode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -113,7 +114,7 @@ class SyncApiTest {
             JsonNode status = json(response);
             assertThat(status.get("last").get("errors").size(), is(0));
             assertThat(status.get("health").asText(), is("ok"));
-            assertThat(status.get("schemaVersion").asInt(), is(2));
+            assertThat(status.get("schemaVersion").asInt(), is(Store.newestSchemaVersion()));
         }
         try (Http1ClientResponse response = client.get("/observe/metrics")
                 .header(HeaderNames.ACCEPT, "text/plain").request()) {
