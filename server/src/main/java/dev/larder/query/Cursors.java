@@ -39,10 +39,12 @@ final class Cursors {
     /**
      * Where a page ended.
      *
+     * @param sort      the order's name ({@code date}, {@code random_12345}): a plain {@code random} request
+     *                  continues with the seed its first page drew
      * @param sortValue the last row's sort value (Long, Double or String)
      * @param id        the last row's id
      */
-    record Position(Object sortValue, int id) {
+    record Position(String sort, Object sortValue, int id) {
     }
 
     /**
@@ -53,6 +55,7 @@ final class Cursors {
     String encode(String query, Position position) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("q", query);
+        body.put("s", position.sort());
         switch (position.sortValue()) {
             case Long l -> body.put("k", l);
             case Integer i -> body.put("k", i.longValue());
@@ -73,6 +76,26 @@ final class Cursors {
      *                               for another query
      */
     Position decode(String cursor, String query) {
+        JsonNode body = verified(cursor);
+        if (!query.equals(body.path("q").asText())) {
+            throw new InvalidInputException("cursor", "cursor belongs to another query (another filter, text, sort, "
+                    + "direction or seed); ask for the first page again");
+        }
+        JsonNode k = body.get("k");
+        Object sortValue = k.isTextual() ? k.asText() : k.isIntegralNumber() ? (Object) k.asLong() : k.asDouble();
+        return new Position(body.path("s").asText(), sortValue, body.path("i").asInt());
+    }
+
+    /**
+     * @param cursor a cursor a client sent back
+     * @return the name of the order it continues ({@code random_12345} for a plain {@code random} first page)
+     * @throws InvalidInputException (path {@code cursor}) when the cursor is not one Larder issued
+     */
+    String sortOf(String cursor) {
+        return verified(cursor).path("s").asText();
+    }
+
+    private JsonNode verified(String cursor) {
         int dot = cursor.indexOf('.');
         byte[] json;
         byte[] mac;
@@ -85,19 +108,15 @@ final class Cursors {
         if (dot < 0 || !MessageDigest.isEqual(mac, mac(json))) {
             throw forged();
         }
-        JsonNode body;
         try {
-            body = MAPPER.readTree(json);
+            JsonNode body = MAPPER.readTree(json);
+            if (!body.has("k")) {
+                throw forged();
+            }
+            return body;
         } catch (IOException e) {
             throw forged();
         }
-        if (!query.equals(body.path("q").asText())) {
-            throw new InvalidInputException("cursor", "cursor belongs to another query (another filter, text, sort, "
-                    + "direction or seed); ask for the first page again");
-        }
-        JsonNode k = body.get("k");
-        Object sortValue = k.isTextual() ? k.asText() : k.isIntegralNumber() ? (Object) k.asLong() : k.asDouble();
-        return new Position(sortValue, body.path("i").asInt());
     }
 
     private static InvalidInputException forged() {

@@ -96,9 +96,10 @@ public final class QueryEngine {
             return new FindResult(count, List.of(), null);
         }
         IdPage page = page(plan);
-        String next = page.more() && page.ids().length > 0
-                ? cursors.encode(plan.fingerprint(), new Cursors.Position(page.sortValues()[page.ids().length - 1],
-                page.ids()[page.ids().length - 1]))
+        int last = page.ids().length - 1;
+        String next = page.more() && last >= 0
+                ? cursors.encode(plan.fingerprint(), new Cursors.Position(plan.sort(), page.sortValues()[last],
+                page.ids()[last]))
                 : null;
         return new FindResult(count, items.items(plan.spec(), page.ids(), full), next);
     }
@@ -161,19 +162,23 @@ public final class QueryEngine {
         Compiled compiled = compile(spec, filter, f.q());
         SqlStatement count = countStatement(compiled);
         if (perPage == 0) {
-            return new Plan(spec, compiled.reads(), count, null, 0, null);
+            return new Plan(spec, compiled.reads(), count, null, 0, null, null);
+        }
+        boolean paging = cursor != null && !cursor.isBlank();
+        if (paging && "random".equals(f.sort() == null ? null : f.sort().trim())) {
+            // a plain random order draws its seed on the first page; the next pages go on with it
+            f = new FindFilter(f.q(), f.page(), f.perPage(), cursors.sortOf(cursor.trim()), f.direction());
         }
         Ordering ordering = Ordering.of(spec, f, compiled.rankable());
         String fingerprint = compiled.fingerprint(ordering);
-        Cursors.Position after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor.trim(),
-                fingerprint);
+        Cursors.Position after = paging ? cursors.decode(cursor.trim(), fingerprint) : null;
         long offset = after != null ? 0 : (long) (f.page() == null || f.page() < 1 ? 0 : f.page() - 1) * perPage;
         // a sort can read other types than the filter (a performer's scene count)
         Set<EntityType> reads = EnumSet.noneOf(EntityType.class);
         reads.addAll(compiled.reads());
         reads.addAll(ordering.reads());
         return new Plan(spec, reads, count, pageStatement(compiled, ordering, after, offset, perPage), perPage,
-                fingerprint);
+                ordering.sort(), fingerprint);
     }
 
     private int perPage(Integer asked) {
@@ -316,10 +321,11 @@ public final class QueryEngine {
      *
      * @param reads       the types the statements read, whose generations stamp their L1 keys
      * @param page        the page statement, null when {@code per_page} is 0
+     * @param sort        the order's name, its seed drawn for a plain {@code random}; null without a page
      * @param fingerprint what the query's cursors are bound to; null without a page
      */
     private record Plan(QuerySpec spec, Set<EntityType> reads, SqlStatement count, SqlStatement page, int perPage,
-                        String fingerprint) {
+                        String sort, String fingerprint) {
     }
 
     /** A filter and text compiled for one type, before an order is chosen; {@code reads} are the types it reads. */
